@@ -1,0 +1,27 @@
+// @ts-check
+// The build script (scripts/build.ts) prepares one site's data folder and then runs Astro once per
+// audience with PORTOLAN_SITE_DATA pointing at it. Nothing from a spec is ever written into source here.
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { readSiteSettings } from './src/lib/site-settings.ts';
+
+const settings = readSiteSettings(process.env);
+
+export default defineConfig({
+  site: settings.siteUrl,
+  outDir: settings.outDir,
+  cacheDir: settings.cacheDir,
+  // Spec downloads and catalog.json are prepared per site; a build never sees another site's files.
+  publicDir: settings.dataDir ? `${settings.dataDir}/public` : './src/empty-public',
+  integrations: [
+    starlight({
+      title: settings.title,
+      description: settings.description,
+      customCss: ['./src/styles/portolan.css'],
+      // Each page passes its own API-scoped sidebar; this global one is only the way back to the catalog.
+      sidebar: [{ label: 'API catalog', link: '/' }],
+      pagefind: true,
+      lastUpdated: false,
+    }),
+  ],
+});

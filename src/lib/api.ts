@@ -1,0 +1,73 @@
+// What an API says about itself (info.x-*), read once from the bundled document into a typed record.
+import path from 'node:path';
+import { DEFAULT_AUDIENCE, isAudience, isLifecycle, isPartnerId, type Audience, type Lifecycle } from './audience.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import type { LoadedSpec } from './load.ts';
+import { toSummary } from './markdown.ts';
+import { asArray, asObject, asString, type JsonObject } from './openapi-shape.ts';
+import { getPathDerivedId } from './spec-files.ts';
+import { toSlug } from './slug.ts';
+import { convertSwagger2 } from './swagger2.ts';
+
+export interface ApiRecord {
+  id: string;
+  title: string;
+  summary: string;
+  version: string;
+  audience: Audience;
+  /** Partner ids that may see a partner API; undefined means every partner. */
+  partners?: string[];
+  owner?: string;
+  lifecycle?: Lifecycle;
+  tags: string[];
+  file: string;
+  spec: LoadedSpec;
+  /** The document in OpenAPI 3.x shape, for rendering. */
+  view: JsonObject;
+}
+
+export function toApiRecord(spec: LoadedSpec, specsDir: string): ApiRecord {
+  const info = asObject(spec.document.info);
+  const explicitId = asString(info['x-api-id']);
+  const id = toSlug(explicitId ?? getPathDerivedId(specsDir, spec.file), 'api');
+  const view = spec.version === 'oas2' ? convertSwagger2(spec.document as JsonObject) : (spec.document as JsonObject);
+  const partners = asArray(info['x-partners']).filter(isPartnerId);
+  const declaredTags = asArray(view.tags).map((t) => asString(asObject(t).name)).filter((t): t is string => !!t);
+  return {
+    id,
+    title: asString(info.title) ?? id,
+    summary: toSummary(info.description),
+    version: String(info.version ?? ''),
+    audience: isAudience(info['x-audience']) ? info['x-audience'] : DEFAULT_AUDIENCE,
+    partners: Array.isArray(info['x-partners']) ? partners : undefined,
+    owner: asString(info['x-owner']),
+    lifecycle: isLifecycle(info['x-lifecycle']) ? info['x-lifecycle'] : undefined,
+    tags: declaredTags,
+    file: spec.file,
+    spec,
+    view,
+  };
+}
+
+/** Two APIs with one id would overwrite each other's pages: an error that names both files. */
+export function getDuplicateIdDiagnostics(apis: readonly ApiRecord[], cwd = process.cwd()): Diagnostic[] {
+  const byId = new Map<string, ApiRecord>();
+  const diagnostics: Diagnostic[] = [];
+  for (const api of apis) {
+    const first = byId.get(api.id);
+    if (!first) {
+      byId.set(api.id, api);
+      continue;
+    }
+    diagnostics.push({
+      rule: 'portolan/unique-api-id',
+      severity: 'error',
+      message: `API id '${api.id}' is already used by ${path.relative(cwd, first.file) || first.file}; set a distinct info.x-api-id in one of them.`,
+      file: api.file,
+      pointer: '#/info',
+      line: 1,
+      col: 1,
+    });
+  }
+  return diagnostics;
+}

@@ -1,0 +1,67 @@
+// Command-line parsing shared by the scripts. Usage errors exit 2 with the command's usage text.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isAudience, isPartnerId, type Audience } from './audience.ts';
+import { OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from './diagnostics.ts';
+
+export class UsageError extends Error {}
+
+export interface BuildOptions {
+  specsDir: string;
+  outDir?: string;
+  audience?: Audience;
+  partner?: string;
+  configPath?: string;
+}
+
+export interface LintOptions {
+  specsDir: string;
+  configPath?: string;
+  format: OutputFormat;
+}
+
+export const DEFAULT_SPECS_DIR = 'specs';
+
+export const BUILD_USAGE = 'usage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE]';
+export const LINT_USAGE = `usage: npm run lint -- [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}]`;
+export const PREVIEW_USAGE = 'usage: npm run preview -- [--audience internal|partner|open] [--partner ID] [--out DIR] [--port N]';
+
+function parse(args: string[], options: Record<string, { type: 'string' }>, usage: string) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${usage}`);
+  }
+}
+
+function toAudienceOptions(values: Record<string, string | undefined>, usage: string): { audience?: Audience; partner?: string } {
+  const { audience, partner } = values;
+  if (audience !== undefined && !isAudience(audience)) throw new UsageError(`--audience must be internal, partner or open (got '${audience}')\n${usage}`);
+  if (partner !== undefined && !isPartnerId(partner)) throw new UsageError(`--partner must be a partner id like 'acme-retail' (got '${partner}')\n${usage}`);
+  if (partner !== undefined && audience !== undefined && audience !== 'partner') throw new UsageError(`--partner goes with --audience partner\n${usage}`);
+  return { audience: partner !== undefined ? 'partner' : audience, partner };
+}
+
+export function parseBuildArgs(args: string[]): BuildOptions {
+  const values = parse(args, { specs: { type: 'string' }, out: { type: 'string' }, audience: { type: 'string' }, partner: { type: 'string' }, config: { type: 'string' } }, BUILD_USAGE);
+  return {
+    specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR),
+    outDir: values.out ? path.resolve(values.out) : undefined,
+    configPath: values.config,
+    ...toAudienceOptions(values, BUILD_USAGE),
+  };
+}
+
+export function parseLintArgs(args: string[]): LintOptions {
+  const values = parse(args, { specs: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' } }, LINT_USAGE);
+  const format = values.format ?? 'stylish';
+  if (!isOutputFormat(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got '${format}')\n${LINT_USAGE}`);
+  return { specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR), configPath: values.config, format };
+}
+
+export function parsePreviewArgs(args: string[]): { audience?: Audience; partner?: string; outDir?: string; port?: number } {
+  const values = parse(args, { audience: { type: 'string' }, partner: { type: 'string' }, out: { type: 'string' }, port: { type: 'string' } }, PREVIEW_USAGE);
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError(`--port must be a TCP port number\n${PREVIEW_USAGE}`);
+  return { ...toAudienceOptions(values, PREVIEW_USAGE), outDir: values.out ? path.resolve(values.out) : undefined, port };
+}

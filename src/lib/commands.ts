@@ -1,0 +1,105 @@
+// The commands behind the npm scripts. Each returns its exit code: 0 ok, 1 problems in the specs,
+// 2 usage or config errors. Output goes through the writers passed in, so tests can read it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { getBuildTargets, getTargetName, type BuildTarget } from './audience.ts';
+import { loadCatalog } from './catalog-load.ts';
+import { parseBuildArgs, parseLintArgs, UsageError } from './cli-args.ts';
+import { formatDiagnostics, hasErrors, toStylish } from './diagnostics.ts';
+import { ConfigError, getConfigPath, loadLintConfig } from './lint-config.ts';
+import { buildSites, SiteBuildError, type SiteBuildPlan } from './site-build.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_SPEC_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+function checkSpecsDir(specsDir: string): void {
+  if (!fs.existsSync(specsDir) || !fs.statSync(specsDir).isDirectory()) {
+    throw new UsageError(`${specsDir}: no such folder; pass the folder that holds your specs with --specs DIR.`);
+  }
+}
+
+async function withUsageErrors(io: Io, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+export function runLint(args: string[], io: Io = processIo): Promise<number> {
+  return withUsageErrors(io, async () => {
+    const options = parseLintArgs(args);
+    checkSpecsDir(options.specsDir);
+    const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
+    const { diagnostics, rootCount } = await loadCatalog(options.specsDir, config);
+    const text = formatDiagnostics(diagnostics, options.format, rootCount);
+    // Machine formats go to stdout for piping; the human format goes to stderr like the build's.
+    if (options.format === 'stylish') io.stderr(text);
+    else io.stdout(text);
+    return hasErrors(diagnostics) ? EXIT_SPEC_PROBLEMS : EXIT_OK;
+  });
+}
+
+export function getBuildPlans(targets: BuildTarget[], outRoot: string, single: boolean, explicitOut?: string): SiteBuildPlan[] {
+  if (single && targets[0]) return [{ target: targets[0], outDir: explicitOut ?? path.join(outRoot, getTargetName(targets[0])) }];
+  return targets.map((target) => ({ target, outDir: path.join(explicitOut ?? outRoot, getTargetName(target)) }));
+}
+
+export const DEFAULT_OUT_DIR = 'dist';
+
+export function runBuild(args: string[], io: Io = processIo): Promise<number> {
+  return withUsageErrors(io, async () => {
+    const options = parseBuildArgs(args);
+    checkSpecsDir(options.specsDir);
+    const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
+    const started = performance.now();
+    const { apis, diagnostics, rootCount } = await loadCatalog(options.specsDir, config);
+    if (diagnostics.length > 0 || hasErrors(diagnostics)) io.stderr(toStylish(diagnostics, rootCount));
+    if (hasErrors(diagnostics)) {
+      io.stderr('Build stopped: fix the errors above (earlier output in the out folder is untouched).\n');
+      return EXIT_SPEC_PROBLEMS;
+    }
+    io.stdout(`loaded ${apis.length} APIs in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+
+    const partnerIds = apis.flatMap((api) => api.partners ?? []);
+    const single = options.audience !== undefined;
+    const targets: BuildTarget[] = single ? [{ audience: options.audience!, partner: options.partner }] : getBuildTargets(partnerIds);
+    const outRoot = path.resolve(DEFAULT_OUT_DIR);
+    const plans = getBuildPlans(targets, outRoot, single, options.outDir);
+    try {
+      await buildSites(apis, plans, (line) => io.stdout(`${line}\n`));
+    } catch (error) {
+      if (error instanceof SiteBuildError) {
+        io.stderr(`${error.message}\nEarlier output in the out folder is untouched.\n`);
+        return EXIT_SPEC_PROBLEMS;
+      }
+      throw error;
+    }
+    if (!single) removeStalePartnerSites(options.outDir ?? outRoot, new Set(plans.map((p) => path.basename(p.outDir))));
+    io.stdout(`done: ${plans.map((p) => path.relative(process.cwd(), p.outDir) || p.outDir).join(', ')}\n`);
+    return EXIT_OK;
+  });
+}
+
+/** A partner no spec names any more must not keep a site from an earlier build. */
+function removeStalePartnerSites(outRoot: string, current: Set<string>): void {
+  if (!fs.existsSync(outRoot)) return;
+  for (const entry of fs.readdirSync(outRoot)) {
+    if (entry.startsWith('partner-') && !current.has(entry)) fs.rmSync(path.join(outRoot, entry), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,108 @@
+// Diagnostics are data: every stage reports problems in this one shape, and only this module turns
+// them into text, so lint, load and build errors all read the same way.
+import path from 'node:path';
+
+export type Severity = 'error' | 'warn';
+
+export interface Diagnostic {
+  /** Stable kebab-case id: a Redocly rule id, a `portolan/...` catalog rule, or a load/build failure. */
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** Absolute path of the file the problem is in. */
+  file: string;
+  /** JSON pointer inside that file, when known. */
+  pointer?: string;
+  line: number;
+  col: number;
+  /** Link to the rule's documentation, when it has one. */
+  docs?: string;
+}
+
+export const OUTPUT_FORMATS = ['stylish', 'json', 'github'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export function isOutputFormat(value: string): value is OutputFormat {
+  return (OUTPUT_FORMATS as readonly string[]).includes(value);
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.rule.localeCompare(b.rule),
+  );
+}
+
+function toDisplayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+export function toSummaryLine(diagnostics: readonly Diagnostic[], fileCount: number): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const files = `${fileCount} ${fileCount === 1 ? 'API' : 'APIs'}`;
+  return `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${files}`;
+}
+
+/** `file:line:col  severity  rule-id  message`, one problem a line, then the summary. */
+export function toStylish(diagnostics: readonly Diagnostic[], fileCount: number, cwd = process.cwd()): string {
+  const lines = sortDiagnostics(diagnostics).map(
+    (d) => `${toDisplayPath(d.file, cwd)}:${d.line}:${d.col}  ${d.severity === 'error' ? 'error' : 'warning'}  ${d.rule}  ${d.message}`,
+  );
+  lines.push(toSummaryLine(diagnostics, fileCount));
+  return lines.join('\n') + '\n';
+}
+
+export function toJson(diagnostics: readonly Diagnostic[], fileCount: number, cwd = process.cwd()): string {
+  const problems = sortDiagnostics(diagnostics).map((d) => ({
+    file: toDisplayPath(d.file, cwd),
+    line: d.line,
+    col: d.col,
+    pointer: d.pointer ?? null,
+    severity: d.severity,
+    rule: d.rule,
+    message: d.message,
+    docs: d.docs ?? null,
+  }));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return JSON.stringify({ apis: fileCount, errors, warnings: diagnostics.length - errors, problems }, null, 2) + '\n';
+}
+
+function escapeGithubData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeGithubProperty(value: string): string {
+  return escapeGithubData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** GitHub Actions workflow commands, so problems show up on the changed lines of a pull request. */
+export function toGithub(diagnostics: readonly Diagnostic[], fileCount: number, cwd = process.cwd()): string {
+  const lines = sortDiagnostics(diagnostics).map((d) => {
+    const level = d.severity === 'error' ? 'error' : 'warning';
+    const props = `file=${escapeGithubProperty(toDisplayPath(d.file, cwd))},line=${d.line},col=${d.col},title=${escapeGithubProperty(d.rule)}`;
+    return `::${level} ${props}::${escapeGithubData(d.message)}`;
+  });
+  lines.push(toSummaryLine(diagnostics, fileCount));
+  return lines.join('\n') + '\n';
+}
+
+export function formatDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  format: OutputFormat,
+  fileCount: number,
+  cwd = process.cwd(),
+): string {
+  switch (format) {
+    case 'json':
+      return toJson(diagnostics, fileCount, cwd);
+    case 'github':
+      return toGithub(diagnostics, fileCount, cwd);
+    default:
+      return toStylish(diagnostics, fileCount, cwd);
+  }
+}

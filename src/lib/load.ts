@@ -1,0 +1,98 @@
+// Loads one root description: lints it with Redocly (recommended rules, the repo's config and Portolan's
+// catalog rules) and bundles it into a single document. Both share one resolver, so every file is read
+// and parsed once.
+import {
+  BaseResolver,
+  bundle,
+  detectSpec,
+  getLineColLocation,
+  lint,
+  type Config,
+  type NormalizedProblem,
+} from '@redocly/openapi-core';
+import type { Diagnostic } from './diagnostics.ts';
+
+export type SpecVersion = 'oas2' | 'oas3_0' | 'oas3_1';
+
+export interface LoadedSpec {
+  file: string;
+  version: SpecVersion;
+  /** The bundled description: one document, internal `#/...` refs only. */
+  document: Record<string, unknown>;
+  /** Every file this description pulled in, the root included. */
+  files: string[];
+}
+
+export interface LoadResult {
+  spec?: LoadedSpec;
+  diagnostics: Diagnostic[];
+}
+
+const SUPPORTED_VERSIONS = new Set<string>(['oas2', 'oas3_0', 'oas3_1']);
+const RULE_DOCS_BASE = 'https://redocly.com/docs/cli/rules/';
+
+export function toDiagnostic(problem: NormalizedProblem, fallbackFile: string): Diagnostic {
+  const location = problem.location[0];
+  let line = 1;
+  let col = 1;
+  let file = fallbackFile;
+  if (location) {
+    file = location.source.absoluteRef || fallbackFile;
+    try {
+      const lineCol = getLineColLocation(location);
+      line = lineCol.start.line;
+      col = lineCol.start.col;
+    } catch {
+      // A location Redocly cannot map to text still names its file and pointer.
+    }
+  }
+  const isBuiltIn = !problem.ruleId.includes('/') && !problem.ruleId.startsWith('struct') && problem.ruleId !== 'no-unresolved-refs';
+  return {
+    rule: problem.ruleId,
+    severity: problem.severity === 'error' ? 'error' : 'warn',
+    message: problem.message,
+    file,
+    pointer: location?.pointer,
+    line,
+    col,
+    docs: isBuiltIn ? `${RULE_DOCS_BASE}${problem.ruleId}` : undefined,
+  };
+}
+
+export function createResolver(): BaseResolver {
+  return new BaseResolver();
+}
+
+export async function loadSpec(file: string, config: Config, resolver: BaseResolver): Promise<LoadResult> {
+  const problems = await lint({ ref: file, config, externalRefResolver: resolver });
+  const diagnostics = problems.filter((p) => p.severity !== 'off').map((p) => toDiagnostic(p, file));
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+
+  const result = await bundle({ ref: file, config, externalRefResolver: resolver, dereference: false });
+  const document = result.bundle.parsed as Record<string, unknown> | undefined;
+  const bundleErrors = result.problems.filter((p) => p.severity === 'error').map((p) => toDiagnostic(p, file));
+  if (!document || bundleErrors.length > 0) return { diagnostics: [...diagnostics, ...bundleErrors] };
+
+  let version: string;
+  try {
+    version = detectSpec(document);
+  } catch (error) {
+    version = String((error as Error).message);
+  }
+  if (!SUPPORTED_VERSIONS.has(version)) {
+    diagnostics.push({
+      rule: 'unsupported-version',
+      severity: 'error',
+      message: `Portolan documents OpenAPI 2.0, 3.0 and 3.1; this file declares ${JSON.stringify(document.openapi ?? document.swagger)}.`,
+      file,
+      pointer: '#/openapi',
+      line: 1,
+      col: 1,
+    });
+    return { diagnostics };
+  }
+  return {
+    spec: { file, version: version as SpecVersion, document, files: [...result.fileDependencies] },
+    diagnostics,
+  };
+}

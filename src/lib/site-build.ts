@@ -1,0 +1,134 @@
+// The render stage: for each build target, select what that audience may see, write the site's data
+// folder, and run Astro on it. Sites are built into temporary folders and swapped in only when every
+// one of them succeeded, so a failed build leaves the previous output untouched.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import type { ApiRecord } from './api.ts';
+import { getTargetLabel, getTargetName, isVisibleTo, type BuildTarget } from './audience.ts';
+import { getSpecFileName, toApiPages } from './pages.ts';
+import { createSiteDataWriter } from './site-data.ts';
+import { CACHE_DIR_ENV, OUT_DIR_ENV, SITE_DATA_ENV, SITE_TITLE_ENV } from './site-settings.ts';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ASTRO_CLI = path.join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+export const DEFAULT_SITE_TITLE = 'Portolan';
+
+export class SiteBuildError extends Error {}
+
+export function getVisibleApis(apis: readonly ApiRecord[], target: BuildTarget): ApiRecord[] {
+  return apis.filter((api) => isVisibleTo(api.audience, api.partners, target));
+}
+
+/** Writes everything one site shows into `dataDir`. Returns the number of pages. */
+export function prepareSiteData(apis: readonly ApiRecord[], target: BuildTarget, dataDir: string): { pages: number; apis: number } {
+  const writer = createSiteDataWriter(dataDir);
+  const visible = getVisibleApis(apis, target).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  const catalog = [];
+  let pageCount = 0;
+  for (const api of visible) {
+    const { entry, pages } = toApiPages(api, target);
+    catalog.push(entry);
+    for (const { slug, page } of pages) writer.addPage(slug, page);
+    pageCount += pages.length;
+    const fileName = getSpecFileName(api);
+    writer.addPublicFile(`specs/${fileName}`, fileName.endsWith('.json') ? JSON.stringify(api.spec.document, null, 2) + '\n' : YAML.stringify(api.spec.document, { aliasDuplicateObjects: false }));
+  }
+  writer.finish({ title: DEFAULT_SITE_TITLE, audience: target.audience, partner: target.partner ?? null, label: getTargetLabel(target) }, catalog);
+  return { pages: pageCount + 1, apis: visible.length };
+}
+
+export interface AstroRun {
+  dataDir: string;
+  outDir: string;
+  cacheDir: string;
+  title: string;
+}
+
+export function getAstroEnv(run: AstroRun): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    [SITE_DATA_ENV]: run.dataDir,
+    [OUT_DIR_ENV]: run.outDir,
+    [CACHE_DIR_ENV]: run.cacheDir,
+    [SITE_TITLE_ENV]: run.title,
+  };
+}
+
+/** Runs `astro build` in a child process: each site gets a fresh Astro with nothing carried over. */
+export function runAstro(command: 'build' | 'dev', run: AstroRun, extraArgs: string[] = [], inherit = false): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO_CLI, command, '--root', PROJECT_ROOT, ...extraArgs], {
+      cwd: PROJECT_ROOT,
+      env: getAstroEnv(run),
+      stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+export interface SiteBuildPlan {
+  target: BuildTarget;
+  outDir: string;
+}
+
+export interface SiteBuildReport {
+  target: BuildTarget;
+  outDir: string;
+  apis: number;
+  pages: number;
+  seconds: number;
+}
+
+/** Replaces `finalDir` with `builtDir` in two renames, so readers never see a half-written site. */
+function swapIn(builtDir: string, finalDir: string): void {
+  fs.mkdirSync(path.dirname(finalDir), { recursive: true });
+  const oldDir = `${finalDir}.old-${process.pid}`;
+  if (fs.existsSync(finalDir)) fs.renameSync(finalDir, oldDir);
+  fs.renameSync(builtDir, finalDir);
+  fs.rmSync(oldDir, { recursive: true, force: true });
+}
+
+export async function buildSites(
+  apis: readonly ApiRecord[],
+  plans: readonly SiteBuildPlan[],
+  log: (line: string) => void,
+): Promise<SiteBuildReport[]> {
+  const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-'));
+  const staged: { built: string; plan: SiteBuildPlan }[] = [];
+  const reports: SiteBuildReport[] = [];
+  try {
+    for (const plan of plans) {
+      const started = performance.now();
+      const name = getTargetName(plan.target);
+      const dataDir = path.join(workRoot, name, 'data');
+      const cacheDir = path.join(workRoot, name, 'cache');
+      // Built next to the final folder, so the swap is a rename on one file system.
+      fs.mkdirSync(path.dirname(plan.outDir), { recursive: true });
+      const built = fs.mkdtempSync(path.join(path.dirname(plan.outDir), `.${path.basename(plan.outDir)}.building-`));
+      staged.push({ built, plan });
+      const counts = prepareSiteData(apis, plan.target, dataDir);
+      const result = await runAstro('build', { dataDir, outDir: built, cacheDir, title: `${DEFAULT_SITE_TITLE} · ${getTargetLabel(plan.target)}` });
+      if (result.code !== 0) {
+        throw new SiteBuildError(`Astro failed to build the ${name} site (exit ${result.code}):\n${result.output.trim().split('\n').slice(-40).join('\n')}`);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      reports.push({ target: plan.target, outDir: plan.outDir, apis: counts.apis, pages: counts.pages, seconds });
+      log(`built ${name}: ${counts.apis} APIs, ${counts.pages} pages in ${seconds.toFixed(1)} s`);
+    }
+    for (const { built, plan } of staged) swapIn(built, plan.outDir);
+    staged.length = 0;
+    return reports;
+  } finally {
+    for (const { built } of staged) fs.rmSync(built, { recursive: true, force: true });
+    fs.rmSync(workRoot, { recursive: true, force: true });
+  }
+}
