@@ -64,9 +64,7 @@ export function getDuplicateIdDiagnostics(apis: readonly ApiRecord[], cwd = proc
       severity: 'error',
       message: `API id '${api.id}' is already used by ${path.relative(cwd, first.file) || first.file}; set a distinct info.x-api-id in one of them.`,
       file: api.file,
-      pointer: '#/info',
-      line: 1,
-      col: 1,
+      ...api.spec.idLocation,
     });
   }
   return diagnostics;

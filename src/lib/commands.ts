@@ -5,7 +5,7 @@ import path from 'node:path';
 import { getBuildTargets, getTargetName, type BuildTarget } from './audience.ts';
 import { loadCatalog } from './catalog-load.ts';
 import { parseBuildArgs, parseLintArgs, UsageError } from './cli-args.ts';
-import { formatDiagnostics, hasErrors, toStylish } from './diagnostics.ts';
+import { formatDiagnostics, hasErrors, toDisplayPath, toStylish } from './diagnostics.ts';
 import { ConfigError, getConfigPath, loadLintConfig } from './lint-config.ts';
 import { buildSites, SiteBuildError, type SiteBuildPlan } from './site-build.ts';
 
@@ -91,7 +91,7 @@ export function runBuild(args: string[], io: Io = processIo): Promise<number> {
       throw error;
     }
     if (!single) removeStalePartnerSites(options.outDir ?? outRoot, new Set(plans.map((p) => path.basename(p.outDir))));
-    io.stdout(`done: ${plans.map((p) => path.relative(process.cwd(), p.outDir) || p.outDir).join(', ')}\n`);
+    io.stdout(`done: ${plans.map((p) => toDisplayPath(p.outDir)).join(', ')}\n`);
     return EXIT_OK;
   });
 }

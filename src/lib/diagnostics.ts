@@ -36,7 +36,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
-function toDisplayPath(file: string, cwd: string): string {
+export function toDisplayPath(file: string, cwd = process.cwd()): string {
   const relative = path.relative(cwd, file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
@@ -63,7 +63,7 @@ export function toJson(diagnostics: readonly Diagnostic[], fileCount: number, cw
     line: d.line,
     col: d.col,
     pointer: d.pointer ?? null,
-    severity: d.severity,
+    severity: d.severity === 'error' ? 'error' : 'warning',
     rule: d.rule,
     message: d.message,
     docs: d.docs ?? null,

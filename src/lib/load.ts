@@ -21,6 +21,8 @@ export interface LoadedSpec {
   document: Record<string, unknown>;
   /** Every file this description pulled in, the root included. */
   files: string[];
+  /** Where the API's identity is declared (`info.x-api-id`, else `info`), for catalog-level errors. */
+  idLocation: { pointer: string; line: number; col: number };
 }
 
 export interface LoadResult {
@@ -59,6 +61,19 @@ export function toDiagnostic(problem: NormalizedProblem, fallbackFile: string): 
   };
 }
 
+async function getIdLocation(file: string, document: Record<string, unknown>, resolver: BaseResolver): Promise<LoadedSpec['idLocation']> {
+  const info = document.info as Record<string, unknown> | undefined;
+  const pointer = info && 'x-api-id' in info ? '#/info/x-api-id' : '#/info';
+  const root = await resolver.resolveDocument(null, file, true);
+  if (root instanceof Error) return { pointer, line: 1, col: 1 };
+  try {
+    const { start } = getLineColLocation({ source: root.source, pointer, reportOnKey: true });
+    return { pointer, line: start.line, col: start.col };
+  } catch {
+    return { pointer, line: 1, col: 1 };
+  }
+}
+
 export function createResolver(): BaseResolver {
   return new BaseResolver();
 }
@@ -92,7 +107,7 @@ export async function loadSpec(file: string, config: Config, resolver: BaseResol
     return { diagnostics };
   }
   return {
-    spec: { file, version: version as SpecVersion, document, files: [...result.fileDependencies] },
+    spec: { file, version: version as SpecVersion, document, files: [...result.fileDependencies], idLocation: await getIdLocation(file, document, resolver) },
     diagnostics,
   };
 }

@@ -60,7 +60,7 @@ export function getAstroEnv(run: AstroRun): NodeJS.ProcessEnv {
 }
 
 /** Runs `astro build` in a child process: each site gets a fresh Astro with nothing carried over. */
-export function runAstro(command: 'build' | 'dev', run: AstroRun, extraArgs: string[] = [], inherit = false): Promise<{ code: number; output: string }> {
+export function runAstro(command: 'build' | 'dev' | 'preview', run: AstroRun, extraArgs: string[] = [], inherit = false): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO_CLI, command, '--root', PROJECT_ROOT, ...extraArgs], {
       cwd: PROJECT_ROOT,
