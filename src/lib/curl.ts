@@ -25,10 +25,34 @@ function toPlainValue(value: Json | undefined, fallback: string): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function getParameterValue(parameter: CurlInput['parameters'][number], document: JsonObject): string {
-  if (parameter.example !== undefined) return toPlainValue(parameter.example, parameter.name);
+/** A value from the spec, or a readable `{name}` placeholder that is never percent-encoded. */
+function getParameterValue(parameter: CurlInput['parameters'][number], document: JsonObject): { value: string; placeholder: boolean } {
+  if (parameter.example !== undefined) return { value: toPlainValue(parameter.example, parameter.name), placeholder: false };
   const generated = getExampleValue(parameter.schema, document);
-  return toPlainValue(generated === 'string' ? null : generated, `{${parameter.name}}`);
+  if (generated === null || generated === undefined || generated === 'string') return { value: `{${parameter.name}}`, placeholder: true };
+  return { value: toPlainValue(generated, `{${parameter.name}}`), placeholder: false };
+}
+
+function toUrlValue(parameter: CurlInput['parameters'][number], document: JsonObject): string {
+  const { value, placeholder } = getParameterValue(parameter, document);
+  return placeholder ? value : encodeURIComponent(value);
+}
+
+/**
+ * Spec text is always single-quoted, so nothing in an example can run when the command is pasted;
+ * only the credential variables we add ($API_KEY, $TOKEN, ...) are left for the shell to expand.
+ */
+const CREDENTIAL_VARIABLE = /\$(API_KEY|TOKEN|USERNAME|PASSWORD)\b/g;
+/** Text the shell treats literally inside double quotes. */
+const DOUBLE_QUOTE_SAFE = /^[^$`"\\!]*$/;
+
+function toShellWord(text: string): string {
+  const parts = text.split(CREDENTIAL_VARIABLE);
+  if (parts.length === 1) return toShellQuoted(text);
+  // split() with a capture group alternates literal text and variable names.
+  const literals = parts.filter((_, index) => index % 2 === 0);
+  if (literals.every((literal) => DOUBLE_QUOTE_SAFE.test(literal))) return `"${text}"`;
+  return parts.map((part, index) => (index % 2 === 1 ? `"$${part}"` : part ? toShellQuoted(part) : '')).join('');
 }
 
 function toServerBase(serverUrl: string | undefined): string {
@@ -43,34 +67,31 @@ export function toCurl(input: CurlInput): string {
   const query: string[] = [];
   const headers: string[] = [];
   const cookies: string[] = [];
+  const args: string[] = [];
   for (const parameter of input.parameters) {
     if (parameter.in === 'path') {
-      path = path.split(`{${parameter.name}}`).join(encodeURIComponent(getParameterValue(parameter, document)));
+      path = path.split(`{${parameter.name}}`).join(toUrlValue(parameter, document));
     } else if (parameter.required && parameter.in === 'query') {
-      query.push(`${encodeURIComponent(parameter.name)}=${encodeURIComponent(getParameterValue(parameter, document))}`);
+      query.push(`${encodeURIComponent(parameter.name)}=${toUrlValue(parameter, document)}`);
     } else if (parameter.required && parameter.in === 'header') {
-      headers.push(`${parameter.name}: ${getParameterValue(parameter, document)}`);
+      headers.push(`${parameter.name}: ${getParameterValue(parameter, document).value}`);
     } else if (parameter.required && parameter.in === 'cookie') {
-      cookies.push(`${parameter.name}=${getParameterValue(parameter, document)}`);
+      cookies.push(`${parameter.name}=${getParameterValue(parameter, document).value}`);
     }
   }
-  const args: string[] = [];
   for (const scheme of input.schemes) {
     const type = asString(scheme.type);
     const name = asString(scheme.name) ?? 'api_key';
     if (type === 'apiKey' && scheme.in === 'query') query.push(`${encodeURIComponent(name)}=$API_KEY`);
     else if (type === 'apiKey' && scheme.in === 'cookie') cookies.push(`${name}=$API_KEY`);
     else if (type === 'apiKey') headers.push(`${name}: $API_KEY`);
-    else if (type === 'http' && asString(scheme.scheme)?.toLowerCase() === 'basic') args.push('--user "$USERNAME:$PASSWORD"');
+    else if (type === 'http' && asString(scheme.scheme)?.toLowerCase() === 'basic') args.push(`--user ${toShellWord('$USERNAME:$PASSWORD')}`);
     else if (type === 'http' || type === 'oauth2' || type === 'openIdConnect') headers.push('Authorization: Bearer $TOKEN');
   }
   const url = `${toServerBase(input.serverUrl)}${path}${query.length ? `?${query.join('&')}` : ''}`;
-  const lines = [`curl --request ${input.method.toUpperCase()} \\`, `  --url ${toShellQuoted(url).replace(/\$API_KEY/g, `'"$API_KEY"'`)}`];
-  for (const header of headers) {
-    // Credentials stay shell variables, so the command never embeds a secret and runs once they are set.
-    lines.push(`  --header ${header.includes('$') ? `"${header.replace(/"/g, '\\"')}"` : toShellQuoted(header)}`);
-  }
-  if (cookies.length) lines.push(`  --cookie ${toShellQuoted(cookies.join('; '))}`);
+  const lines = [`curl --request ${input.method.toUpperCase()}`, `  --url ${toShellWord(url)}`];
+  for (const header of headers) lines.push(`  --header ${toShellWord(header)}`);
+  if (cookies.length) lines.push(`  --cookie ${toShellWord(cookies.join('; '))}`);
   for (const arg of args) lines.push(`  ${arg}`);
   if (input.body) {
     const { mediaType } = input.body;
@@ -86,5 +107,5 @@ export function toCurl(input: CurlInput): string {
       lines.push(`  --data ${toShellQuoted(toPlainValue(value, ''))}`);
     }
   }
-  return lines.map((line, index) => (index === lines.length - 1 ? line.replace(/ \\$/, '') : line.endsWith('\\') ? line : `${line} \\`)).join('\n');
+  return lines.join(' \\\n');
 }

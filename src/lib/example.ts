@@ -56,7 +56,10 @@ function build(value: Json | undefined, document: JsonObject, seen: readonly str
   if (type === 'array') return [build(schema.items, document, seen, depth + 1)];
   if (type === 'integer' || type === 'number') return typeof schema.minimum === 'number' ? schema.minimum : 0;
   if (type === 'boolean') return true;
-  if (type === 'string') return FORMAT_SAMPLES[String(schema.format)] ?? 'string';
+  if (type === 'string') {
+    const format = String(schema.format);
+    return Object.hasOwn(FORMAT_SAMPLES, format) ? (FORMAT_SAMPLES[format] ?? 'string') : 'string';
+  }
   schema = {};
   return null;
 }

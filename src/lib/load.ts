@@ -80,7 +80,7 @@ export function createResolver(): BaseResolver {
 
 export async function loadSpec(file: string, config: Config, resolver: BaseResolver): Promise<LoadResult> {
   const problems = await lint({ ref: file, config, externalRefResolver: resolver });
-  const diagnostics = problems.filter((p) => p.severity !== 'off').map((p) => toDiagnostic(p, file));
+  const diagnostics = problems.map((p) => toDiagnostic(p, file));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 
   const result = await bundle({ ref: file, config, externalRefResolver: resolver, dereference: false });

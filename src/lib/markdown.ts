@@ -59,11 +59,12 @@ export function toSafeUrl(value: unknown): string | undefined {
 export function toSummary(source: unknown, maxLength = 200): string {
   if (typeof source !== 'string') return '';
   const text = sanitizeHtml(markdown.render(source.split(/\n\s*\n/)[0] ?? ''), { allowedTags: [], allowedAttributes: {} })
-    .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
+    // Last, so an escaped entity in the source (`&amp;lt;`) stays the text `&lt;`.
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
   return text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text;

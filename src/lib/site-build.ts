@@ -48,9 +48,18 @@ export interface AstroRun {
   title: string;
 }
 
-export function getAstroEnv(run: AstroRun): NodeJS.ProcessEnv {
+/**
+ * Variables a parent process may have set that Astro would read as its own mode: test runners set
+ * DEV/PROD/MODE, which would turn the child into a development build without search.
+ */
+const INHERITED_MODE_VARIABLES = /^(DEV|PROD|SSR|MODE|BASE_URL|TEST|VITEST.*|VITE_.*)$/;
+
+export function getAstroEnv(run: AstroRun, command: AstroCommand): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !INHERITED_MODE_VARIABLES.test(key)));
   return {
-    ...process.env,
+    ...inherited,
+    // Inherited NODE_ENV=test (from a test runner) would make Starlight build a site without search.
+    NODE_ENV: command === 'dev' ? 'development' : 'production',
     ASTRO_TELEMETRY_DISABLED: '1',
     [SITE_DATA_ENV]: run.dataDir,
     [OUT_DIR_ENV]: run.outDir,
@@ -60,11 +69,13 @@ export function getAstroEnv(run: AstroRun): NodeJS.ProcessEnv {
 }
 
 /** Runs `astro build` in a child process: each site gets a fresh Astro with nothing carried over. */
-export function runAstro(command: 'build' | 'dev' | 'preview', run: AstroRun, extraArgs: string[] = [], inherit = false): Promise<{ code: number; output: string }> {
+export type AstroCommand = 'build' | 'dev' | 'preview';
+
+export function runAstro(command: AstroCommand, run: AstroRun, extraArgs: string[] = [], inherit = false): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO_CLI, command, '--root', PROJECT_ROOT, ...extraArgs], {
       cwd: PROJECT_ROOT,
-      env: getAstroEnv(run),
+      env: getAstroEnv(run, command),
       stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
