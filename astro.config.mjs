@@ -3,6 +3,7 @@
 // audience with PORTOLAN_SITE_DATA pointing at it. Nothing from a spec is ever written into source here.
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { getDevReloadPlugin } from './src/lib/dev-reload.ts';
 import { readSiteSettings } from './src/lib/site-settings.ts';
 
 const settings = readSiteSettings(process.env);
@@ -13,6 +14,7 @@ export default defineConfig({
   cacheDir: settings.cacheDir,
   // Spec downloads and catalog.json are prepared per site; a build never sees another site's files.
   publicDir: settings.dataDir ? `${settings.dataDir}/public` : './src/empty-public',
+  vite: { plugins: settings.dataDir ? [getDevReloadPlugin(settings.dataDir)] : [] },
   integrations: [
     starlight({
       title: settings.title,
