@@ -58,6 +58,11 @@ function describe(scheme: JsonObject): { typeLabel: string; summary: string } {
   }
 }
 
+/** The anchor of a scheme's explanation on the API overview. */
+export function toSchemeAnchor(key: string): string {
+  return `security-${key.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
 export function toSecuritySchemeView(key: string, scheme: JsonObject): SecuritySchemeView {
   const { typeLabel, summary } = describe(scheme);
   const flows: OAuthFlowView[] = entriesOf(scheme.flows).map(([name, raw]) => {

@@ -6,6 +6,8 @@ import type { CatalogEntry, PageModel, RouteEntry, SiteSettingsFile } from './si
 import { SITE_DATA_ENV } from './site-settings.ts';
 
 export const PUBLIC_DIR_NAME = 'public';
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="none" stroke="#3b5bdb" stroke-width="3"/><path d="M16 5l4 11-4 11-4-11z" fill="#3b5bdb"/></svg>\n';
 
 export interface SiteDataWriter {
   dir: string;
@@ -37,6 +39,7 @@ export function createSiteDataWriter(dir: string): SiteDataWriter {
       fs.writeFileSync(path.join(dir, 'catalog.json'), JSON.stringify(catalog));
       fs.writeFileSync(path.join(dir, 'routes.json'), JSON.stringify(routes));
       fs.writeFileSync(path.join(dir, PUBLIC_DIR_NAME, 'catalog.json'), JSON.stringify(catalog, null, 2) + '\n');
+      fs.writeFileSync(path.join(dir, PUBLIC_DIR_NAME, 'favicon.svg'), FAVICON_SVG);
     },
   };
 }
