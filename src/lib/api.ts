@@ -4,10 +4,9 @@ import { DEFAULT_AUDIENCE, isAudience, isLifecycle, isPartnerId, type Audience, 
 import type { Diagnostic } from './diagnostics.ts';
 import type { LoadedSpec } from './load.ts';
 import { toSummary } from './markdown.ts';
-import { asArray, asObject, asString, type JsonObject } from './openapi-shape.ts';
+import { asArray, asObject, asString } from './openapi-shape.ts';
 import { getPathDerivedId } from './spec-files.ts';
 import { toSlug } from './slug.ts';
-import { convertSwagger2 } from './swagger2.ts';
 
 export interface ApiRecord {
   id: string;
@@ -22,17 +21,14 @@ export interface ApiRecord {
   tags: string[];
   file: string;
   spec: LoadedSpec;
-  /** The document in OpenAPI 3.x shape, for rendering. */
-  view: JsonObject;
 }
 
 export function toApiRecord(spec: LoadedSpec, specsDir: string): ApiRecord {
   const info = asObject(spec.document.info);
   const explicitId = asString(info['x-api-id']);
   const id = toSlug(explicitId ?? getPathDerivedId(specsDir, spec.file), 'api');
-  const view = spec.version === 'oas2' ? convertSwagger2(spec.document as JsonObject) : (spec.document as JsonObject);
   const partners = asArray(info['x-partners']).filter(isPartnerId);
-  const declaredTags = asArray(view.tags).map((t) => asString(asObject(t).name)).filter((t): t is string => !!t);
+  const declaredTags = asArray(spec.document.tags).map((t) => asString(asObject(t).name)).filter((t): t is string => !!t);
   return {
     id,
     title: asString(info.title) ?? id,
@@ -45,7 +41,6 @@ export function toApiRecord(spec: LoadedSpec, specsDir: string): ApiRecord {
     tags: declaredTags,
     file: spec.file,
     spec,
-    view,
   };
 }
 

@@ -7,7 +7,7 @@ import { loadCatalog } from './catalog-load.ts';
 import { parseBuildArgs, parseLintArgs, UsageError } from './cli-args.ts';
 import { formatDiagnostics, hasErrors, toDisplayPath, toStylish } from './diagnostics.ts';
 import { ConfigError, getConfigPath, loadLintConfig } from './lint-config.ts';
-import { buildSites, SiteBuildError, type SiteBuildPlan } from './site-build.ts';
+import { buildSites, LeakError, SiteBuildError, type SiteBuildPlan } from './site-build.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_SPEC_PROBLEMS = 1;
@@ -84,6 +84,11 @@ export function runBuild(args: string[], io: Io = processIo): Promise<number> {
     try {
       await buildSites(apis, plans, (line) => io.stdout(`${line}\n`));
     } catch (error) {
+      if (error instanceof LeakError) {
+        io.stderr(toStylish(error.diagnostics, rootCount));
+        io.stderr('Build stopped by the leak check: earlier output in the out folder is untouched.\n');
+        return EXIT_SPEC_PROBLEMS;
+      }
       if (error instanceof SiteBuildError) {
         io.stderr(`${error.message}\nEarlier output in the out folder is untouched.\n`);
         return EXIT_SPEC_PROBLEMS;

@@ -7,6 +7,7 @@ import {
   detectSpec,
   getLineColLocation,
   lint,
+  YamlParseError,
   type Config,
   type NormalizedProblem,
 } from '@redocly/openapi-core';
@@ -78,8 +79,27 @@ export function createResolver(): BaseResolver {
   return new BaseResolver();
 }
 
+/** A root file that cannot be parsed at all: one error at the parser's line and column. */
+function toParseDiagnostic(error: YamlParseError, file: string): Diagnostic {
+  const message = error.message.replace(/ in "[^"]*"/, '').replace(/\s*\(\d+:\d+\)$/, '');
+  return {
+    rule: 'parse-error',
+    severity: 'error',
+    message: `Cannot parse this file: ${message}. Fix the YAML/JSON syntax at this position.`,
+    file: error.source?.absoluteRef || file,
+    line: Number.isFinite(error.line) ? error.line : 1,
+    col: Number.isFinite(error.col) ? error.col : 1,
+  };
+}
+
 export async function loadSpec(file: string, config: Config, resolver: BaseResolver): Promise<LoadResult> {
-  const problems = await lint({ ref: file, config, externalRefResolver: resolver });
+  let problems: NormalizedProblem[];
+  try {
+    problems = await lint({ ref: file, config, externalRefResolver: resolver });
+  } catch (error) {
+    if (error instanceof YamlParseError) return { diagnostics: [toParseDiagnostic(error, file)] };
+    throw error;
+  }
   const diagnostics = problems.map((p) => toDiagnostic(p, file));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 

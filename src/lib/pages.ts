@@ -1,6 +1,7 @@
 // Builds the page models of one API: overview, one page per tag, per operation, per webhook and per
 // schema. Sidebars are scoped to the API and capped, so no page grows with the catalog.
 import type { ApiRecord } from './api.ts';
+import type { ApiView } from './audience-views.ts';
 import type { BuildTarget } from './audience.ts';
 import { toSafeHtml, toSafeUrl, toSummary } from './markdown.ts';
 import { toOperationView } from './operation.ts';
@@ -81,8 +82,8 @@ function capItems(items: SidebarItem[], overflowLink: string, overflowLabel: str
   return [...items.slice(0, MAX_SIDEBAR_ENTRIES - 1), { label: overflowLabel, link: overflowLink }];
 }
 
-export function toApiPages(api: ApiRecord, target: BuildTarget): ApiPages {
-  const doc = api.view;
+/** The pages of one API, from the view already filtered for `target`. */
+export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget): ApiPages {
   const base = `${API_BASE}/${api.id}`;
   const header: ApiHeader = {
     id: api.id,

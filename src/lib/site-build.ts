@@ -8,8 +8,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import type { ApiRecord } from './api.ts';
-import { getTargetLabel, getTargetName, isVisibleTo, type BuildTarget } from './audience.ts';
+import { getTargetLabel, getTargetName, type BuildTarget } from './audience.ts';
+import { getLeakCandidates, getVisibleTexts, isApiVisible, toApiView, type ApiView, type DocumentFilter } from './audience-views.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { getChromeTexts, scanSite, selectMarkers, toLeakDiagnostics, withSlugForms } from './leak-check.ts';
 import { getSpecFileName, toApiPages } from './pages.ts';
+import type { CatalogEntry } from './site-model.ts';
 import { createSiteDataWriter } from './site-data.ts';
 import { CACHE_DIR_ENV, OUT_DIR_ENV, SITE_DATA_ENV, SITE_TITLE_ENV } from './site-settings.ts';
 
@@ -19,26 +23,61 @@ export const DEFAULT_SITE_TITLE = 'Portolan';
 
 export class SiteBuildError extends Error {}
 
-export function getVisibleApis(apis: readonly ApiRecord[], target: BuildTarget): ApiRecord[] {
-  return apis.filter((api) => isVisibleTo(api.audience, api.partners, target));
+/** The leak check found content of a narrower audience in a site: exit 1, nothing swapped in. */
+export class LeakError extends Error {
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[]) {
+    super('leak check failed');
+    this.diagnostics = diagnostics;
+  }
 }
 
-/** Writes everything one site shows into `dataDir`. Returns the number of pages. */
-export function prepareSiteData(apis: readonly ApiRecord[], target: BuildTarget, dataDir: string): { pages: number; apis: number } {
+export interface PreparedSite {
+  pages: number;
+  /** Every page's URL path: slugs of visible names, which the leak check must not flag. */
+  slugs: string[];
+  views: ApiView[];
+  catalog: CatalogEntry[];
+}
+
+/**
+ * Writes everything one site shows into `dataDir`: each visible API filtered for the site's
+ * audience, as page records, its catalog entry and its downloadable description.
+ */
+export function prepareSiteData(apis: readonly ApiRecord[], target: BuildTarget, dataDir: string, filter?: DocumentFilter): PreparedSite {
   const writer = createSiteDataWriter(dataDir);
-  const visible = getVisibleApis(apis, target).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
-  const catalog = [];
-  let pageCount = 0;
+  const visible = apis.filter((api) => isApiVisible(api, target)).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  const catalog: CatalogEntry[] = [];
+  const views: ApiView[] = [];
+  const slugs: string[] = [];
   for (const api of visible) {
-    const { entry, pages } = toApiPages(api, target);
+    const view = toApiView(api, target, filter);
+    views.push(view);
+    const { entry, pages } = toApiPages(view, target);
     catalog.push(entry);
-    for (const { slug, page } of pages) writer.addPage(slug, page);
-    pageCount += pages.length;
+    for (const { slug, page } of pages) {
+      writer.addPage(slug, page);
+      slugs.push(slug);
+    }
     const fileName = getSpecFileName(api);
-    writer.addPublicFile(`specs/${fileName}`, fileName.endsWith('.json') ? JSON.stringify(api.spec.document, null, 2) + '\n' : YAML.stringify(api.spec.document, { aliasDuplicateObjects: false }));
+    writer.addPublicFile(`specs/${fileName}`, fileName.endsWith('.json') ? JSON.stringify(view.document, null, 2) + '\n' : YAML.stringify(view.document, { aliasDuplicateObjects: false }));
   }
   writer.finish({ title: DEFAULT_SITE_TITLE, audience: target.audience, partner: target.partner ?? null, label: getTargetLabel(target) }, catalog);
-  return { pages: pageCount + 1, apis: visible.length };
+  return { pages: slugs.length + 1, slugs, views, catalog };
+}
+
+const COMPONENTS_DIR = path.join(PROJECT_ROOT, 'src', 'components');
+
+/** Runs the leak check on a built site; returns its problems (none when the site is clean). */
+export function checkSiteForLeaks(apis: readonly ApiRecord[], prepared: PreparedSite, target: BuildTarget, siteDir: string): Diagnostic[] {
+  const candidates = withSlugForms(getLeakCandidates(apis, prepared.views, target));
+  if (candidates.length === 0) return [];
+  const visibleTexts = [...getVisibleTexts(prepared.views), JSON.stringify(prepared.catalog), prepared.slugs.join('\n'), getTargetLabel(target)];
+  // Portolan's own templates are chrome too: their words are not spec content.
+  const templates = fs.readdirSync(COMPONENTS_DIR).map((name) => path.join(COMPONENTS_DIR, name));
+  const markers = selectMarkers(candidates, visibleTexts, getChromeTexts(siteDir, templates));
+  return toLeakDiagnostics(scanSite(siteDir, markers), getTargetName(target));
 }
 
 export interface AstroRun {
@@ -108,10 +147,16 @@ function swapIn(builtDir: string, finalDir: string): void {
   fs.rmSync(oldDir, { recursive: true, force: true });
 }
 
+export interface BuildSitesOptions {
+  /** Replaces the audience filter; only tests use it, to prove the leak check catches a broken one. */
+  filter?: DocumentFilter;
+}
+
 export async function buildSites(
   apis: readonly ApiRecord[],
   plans: readonly SiteBuildPlan[],
   log: (line: string) => void,
+  options: BuildSitesOptions = {},
 ): Promise<SiteBuildReport[]> {
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-'));
   const staged: { built: string; plan: SiteBuildPlan }[] = [];
@@ -126,14 +171,17 @@ export async function buildSites(
       fs.mkdirSync(path.dirname(plan.outDir), { recursive: true });
       const built = fs.mkdtempSync(path.join(path.dirname(plan.outDir), `.${path.basename(plan.outDir)}.building-`));
       staged.push({ built, plan });
-      const counts = prepareSiteData(apis, plan.target, dataDir);
+      const prepared = prepareSiteData(apis, plan.target, dataDir, options.filter);
       const result = await runAstro('build', { dataDir, outDir: built, cacheDir, title: `${DEFAULT_SITE_TITLE} · ${getTargetLabel(plan.target)}` });
       if (result.code !== 0) {
         throw new SiteBuildError(`Astro failed to build the ${name} site (exit ${result.code}):\n${result.output.trim().split('\n').slice(-40).join('\n')}`);
       }
+      const checkStarted = performance.now();
+      const leaks = checkSiteForLeaks(apis, prepared, plan.target, built);
+      if (leaks.length) throw new LeakError(leaks);
       const seconds = (performance.now() - started) / 1000;
-      reports.push({ target: plan.target, outDir: plan.outDir, apis: counts.apis, pages: counts.pages, seconds });
-      log(`built ${name}: ${counts.apis} APIs, ${counts.pages} pages in ${seconds.toFixed(1)} s`);
+      reports.push({ target: plan.target, outDir: plan.outDir, apis: prepared.views.length, pages: prepared.pages, seconds });
+      log(`built ${name}: ${prepared.views.length} APIs, ${prepared.pages} pages in ${seconds.toFixed(1)} s (leak check ${((performance.now() - checkStarted) / 1000).toFixed(1)} s)`);
     }
     for (const { built, plan } of staged) swapIn(built, plan.outDir);
     staged.length = 0;

@@ -5,6 +5,7 @@ import type { BuildTarget } from '../../src/lib/audience.ts';
 import { loadLintConfig } from '../../src/lib/lint-config.ts';
 import { createResolver, loadSpec, type LoadedSpec } from '../../src/lib/load.ts';
 import type { JsonObject } from '../../src/lib/openapi-shape.ts';
+import { toApiView } from '../../src/lib/audience-views.ts';
 import { MAX_SIDEBAR_ENTRIES, toApiPages } from '../../src/lib/pages.ts';
 import type { SidebarItem } from '../../src/lib/site-model.ts';
 
@@ -57,9 +58,12 @@ function links(items: SidebarItem[]): string[] {
   return items.flatMap((item) => ('items' in item ? links(item.items) : [item.link]));
 }
 
+/** Pages as a site builds them: from the API's view filtered for that site. */
+const pagesOf = (api: ApiRecord, target: BuildTarget) => toApiPages(toApiView(api, target), target);
+
 describe('toApiPages: pages and slugs', () => {
   it('writes an overview, one page per used tag, operation, webhook and schema, and a schema index', () => {
-    const { pages } = toApiPages(apiFrom(petStore), internal);
+    const { pages } = pagesOf(apiFrom(petStore), internal);
     expect(pages.map((p) => `${p.page.kind} ${p.slug}`)).toEqual([
       'overview apis/pets',
       'tag apis/pets/tags/pets',
@@ -74,7 +78,7 @@ describe('toApiPages: pages and slugs', () => {
   });
 
   it('titles pages for readers, falling back to method and path', () => {
-    const titles = toApiPages(apiFrom(petStore), internal).pages.map((p) => p.page.title);
+    const titles = pagesOf(apiFrom(petStore), internal).pages.map((p) => p.page.title);
     expect(titles).toEqual([
       'Pet Store',
       'Pets · Pet Store',
@@ -101,7 +105,7 @@ describe('toApiPages: pages and slugs', () => {
       webhooks: JSON.parse('{"__proto__": {"post": {"responses": {}}}, "../x": {"get": {"responses": {}}}}'),
       components: { schemas: JSON.parse('{"__proto__": {"type": "string"}, "../Pet": {"type": "object"}, "Pet": {"type": "object"}, "pet": {"type": "string"}}') },
     };
-    const slugs = toApiPages(apiFrom(hostile), internal).pages.map((p) => p.slug);
+    const slugs = pagesOf(apiFrom(hostile), internal).pages.map((p) => p.slug);
     for (const slug of slugs) expect(slug).toMatch(/^apis\/[a-z0-9-]+(\/[a-z0-9-]+)*$/);
     expect(new Set(slugs).size).toBe(slugs.length);
     expect(slugs).toContain('apis/etc/webhooks/proto');
@@ -109,14 +113,14 @@ describe('toApiPages: pages and slugs', () => {
   });
 
   it('leaves tags that no operation uses without a page', () => {
-    const { pages } = toApiPages(apiFrom(petStore), internal);
+    const { pages } = pagesOf(apiFrom(petStore), internal);
     expect(pages.some((p) => p.slug.endsWith('/unused'))).toBe(false);
   });
 });
 
 describe('toApiPages: sidebar', () => {
   it('lists tags with operation counts, webhooks and the schema index, but never single operations', () => {
-    const [overview] = toApiPages(apiFrom(petStore), internal).pages;
+    const [overview] = pagesOf(apiFrom(petStore), internal).pages;
     expect(overview?.page.sidebar).toEqual([
       { label: '← All APIs', link: '/' },
       {
@@ -138,14 +142,14 @@ describe('toApiPages: sidebar', () => {
   });
 
   it('shares one sidebar across all pages of the API', () => {
-    const { pages } = toApiPages(apiFrom(petStore), internal);
+    const { pages } = pagesOf(apiFrom(petStore), internal);
     for (const { page } of pages) expect(page.sidebar).toEqual(pages[0]?.page.sidebar);
   });
 
   it(`caps the tag list at ${MAX_SIDEBAR_ENTRIES} entries with a link to the full list`, () => {
     const paths: JsonObject = {};
     for (let i = 1; i <= 60; i += 1) paths[`/things/${i}`] = { get: { operationId: `getThing${i}`, tags: [`Tag ${i}`], ...ok } };
-    const { pages } = toApiPages(apiFrom({ openapi: '3.1.0', info: { title: 'Many', version: '1' }, paths }, 'many.yaml'), internal);
+    const { pages } = pagesOf(apiFrom({ openapi: '3.1.0', info: { title: 'Many', version: '1' }, paths }, 'many.yaml'), internal);
     const sidebar = pages[0]?.page.sidebar ?? [];
     const group = sidebar[1] && 'items' in sidebar[1] ? sidebar[1].items.find((item) => item.label === 'Operations') : undefined;
     const tags = group && 'items' in group ? group.items : [];
@@ -159,7 +163,7 @@ describe('toApiPages: sidebar', () => {
 
 describe('toApiPages: catalog entry', () => {
   it('describes the API for the catalog, with every partner on the internal site', () => {
-    expect(toApiPages(apiFrom(petStore), internal).entry).toEqual({
+    expect(pagesOf(apiFrom(petStore), internal).entry).toEqual({
       id: 'pets',
       title: 'Pet Store',
       summary: 'Sells pets.',
@@ -176,19 +180,19 @@ describe('toApiPages: catalog entry', () => {
   });
 
   it("shows a partner only its own id, and the all-partners site none", () => {
-    expect(toApiPages(apiFrom(petStore), { audience: 'partner', partner: 'acme' }).entry.partners).toEqual(['acme']);
-    expect(toApiPages(apiFrom(petStore), { audience: 'partner' }).entry.partners).toEqual([]);
+    expect(pagesOf(apiFrom(petStore), { audience: 'partner', partner: 'acme' }).entry.partners).toEqual(['acme']);
+    expect(pagesOf(apiFrom(petStore), { audience: 'partner' }).entry.partners).toEqual([]);
   });
 
   it('uses null for a missing owner and lifecycle, and the id from x-api-id', () => {
-    const entry = toApiPages(apiFrom({ openapi: '3.1.0', info: { title: 'Bare', version: '1', 'x-api-id': 'bare-api' }, paths: {} }, 'bare.json'), internal).entry;
+    const entry = pagesOf(apiFrom({ openapi: '3.1.0', info: { title: 'Bare', version: '1', 'x-api-id': 'bare-api' }, paths: {} }, 'bare.json'), internal).entry;
     expect(entry).toMatchObject({ id: 'bare-api', owner: null, lifecycle: null, partners: [], tags: [], operations: 0, docs: '/apis/bare-api/', spec: '/specs/bare-api.json' });
   });
 });
 
 describe('toApiPages: overview', () => {
   it('shows servers, security schemes and only safe contact links', () => {
-    const [overview] = toApiPages(apiFrom(petStore), internal).pages;
+    const [overview] = pagesOf(apiFrom(petStore), internal).pages;
     expect(overview?.page).toMatchObject({
       kind: 'overview',
       description: 'Sells pets.',
@@ -211,7 +215,7 @@ describe('toApiPages on a Swagger 2.0 file loaded from disk', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.spec?.version).toBe('oas2');
     const api = toApiRecord(result.spec!, fixtures);
-    const { entry, pages } = toApiPages(api, { audience: 'open' });
+    const { entry, pages } = pagesOf(api, { audience: 'open' });
     expect(entry).toMatchObject({ id: 'legacy', audience: 'open', tags: ['pets'], operations: 1, spec: '/specs/legacy.json' });
     const overview = pages.find((p) => p.page.kind === 'overview')?.page;
     expect(overview && 'servers' in overview ? overview.servers : []).toEqual([{ url: 'https://pets.example.com/v1', descriptionHtml: undefined }]);
