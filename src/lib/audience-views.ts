@@ -2,8 +2,8 @@
 // it may not: the leak check's markers, computed by comparing identifiers before and after filtering.
 import type { ApiRecord } from './api.ts';
 import { isVisibleTo, type BuildTarget } from './audience.ts';
-import { collectIdentifiers, collectStrings } from './identifiers.ts';
-import type { LeakMarker } from './leak-check.ts';
+import { collectIdentifiers, splitIdentifiers } from './identifiers.ts';
+import { withSlugForms, type LeakMarker } from './leak-check.ts';
 import { isObject, type Json, type JsonObject } from './openapi-shape.ts';
 import { convertSwagger2 } from './swagger2.ts';
 import { filterDocument, type FilterResult } from './visibility.ts';
@@ -28,39 +28,50 @@ export function toApiView(api: ApiRecord, target: BuildTarget, filter: DocumentF
   return { api, document, view: version === 'oas2' ? convertSwagger2(document) : document };
 }
 
-function collectPartnerIds(node: Json, into: Set<string>): void {
+/** Every partner id a description names, at the API level or on any element. */
+export function collectPartnerIds(node: Json, into: Set<string> = new Set()): Set<string> {
   if (Array.isArray(node)) node.forEach((child) => collectPartnerIds(child, into));
   else if (isObject(node)) {
     const partners = node['x-partners'];
     if (Array.isArray(partners)) for (const id of partners) if (typeof id === 'string') into.add(id);
     for (const child of Object.values(node)) collectPartnerIds(child, into);
   }
+  return into;
+}
+
+export interface LeakReference {
+  /** Identifiers that exist only in content the site may not see. */
+  candidates: LeakMarker[];
+  /** Every string of what the site may see: a marker found among these is not a leak. */
+  visibleTexts: string[];
 }
 
 /**
- * Identifiers that exist only in content `target` may not see: everything of an API it cannot see,
- * the parts filtered out of the APIs it can, and every other partner's id.
+ * What a site must not contain, computed from the original descriptions and their markers alone:
+ * everything of an API it cannot see, the identifiers of elements narrowed away from it (unless they
+ * also name something it can see), and every other partner's id.
  */
-export function getLeakCandidates(apis: readonly ApiRecord[], views: readonly ApiView[], target: BuildTarget): LeakMarker[] {
-  if (target.audience === 'internal') return [];
-  const byId = new Map(views.map((v) => [v.api.id, v]));
+export function getLeakReference(apis: readonly ApiRecord[], target: BuildTarget): LeakReference {
+  if (target.audience === 'internal') return { candidates: [], visibleTexts: [] };
   const candidates: LeakMarker[] = [];
+  const visibleTexts: string[] = [];
   const partnerIds = new Set<string>();
   for (const api of apis) {
-    collectPartnerIds(api.spec.document as Json, partnerIds);
-    const all = collectIdentifiers(api.spec.document as JsonObject);
-    const view = byId.get(api.id);
-    const kept = view ? collectIdentifiers(view.document) : new Map();
-    if (!view && api.id.length >= 4) candidates.push({ text: api.id, kind: 'API id', pointer: '#/info', file: api.file });
-    for (const [text, origin] of all) if (!kept.has(text)) candidates.push({ text, ...origin, file: api.file });
+    const document = api.spec.document as JsonObject;
+    collectPartnerIds(document, partnerIds);
+    if (!isApiVisible(api, target)) {
+      if (api.id.length >= 4) candidates.push({ text: api.id, kind: 'API id', pointer: '#/info', file: api.file });
+      for (const [text, origin] of collectIdentifiers(document)) candidates.push({ text, ...origin, file: api.file });
+      continue;
+    }
+    const split = splitIdentifiers(document, target);
+    visibleTexts.push(split.visibleStrings.join('\n'));
+    // Names the site shows become URL slugs too.
+    visibleTexts.push(withSlugForms([...split.visible].map(([text, origin]) => ({ text, ...origin, file: api.file }))).map((m) => m.text).join('\n'));
+    for (const [text, origin] of split.hidden) if (!split.visible.has(text)) candidates.push({ text, ...origin, file: api.file });
   }
   for (const id of partnerIds) {
     if (id !== target.partner) candidates.push({ text: id, kind: 'partner id', pointer: '#/info/x-partners', file: apis[0]?.file ?? '' });
   }
-  return candidates;
-}
-
-/** Everything a site may legitimately show from the specs: every string of its filtered descriptions. */
-export function getVisibleTexts(views: readonly ApiView[]): string[] {
-  return views.map((v) => collectStrings(v.document).join('\n'));
+  return { candidates, visibleTexts };
 }

@@ -12,6 +12,7 @@ export const CATALOG_RULE_DEFAULTS: Record<string, 'error' | 'warn' | 'off'> = {
   'portolan/info-x-lifecycle': 'error',
   'portolan/info-x-owner': 'warn',
   'portolan/info-x-api-id': 'error',
+  'portolan/element-audience': 'error',
 };
 
 type InfoNode = Record<string, unknown>;
@@ -82,6 +83,36 @@ function checkApiId(info: InfoNode, ctx: UserContext): void {
   }
 }
 
+/**
+ * `x-audience`, `x-internal` and `x-partners` on any element (the API's own are checked on info).
+ * Values are checked strictly: the build never guesses a wider audience from a sloppy one.
+ */
+function checkElementAudience(node: unknown, ctx: UserContext): void {
+  if (typeof node !== 'object' || node === null || Array.isArray(node) || ctx.type.name === 'Info') return;
+  const element = node as Record<string, unknown>;
+  if ('x-audience' in element && !isAudience(element['x-audience'])) {
+    ctx.report({
+      message: `x-audience must be one of ${quoteList(AUDIENCES)} (got ${JSON.stringify(element['x-audience'])}).`,
+      location: ctx.location.child(['x-audience']),
+    });
+  }
+  if ('x-internal' in element && typeof element['x-internal'] !== 'boolean') {
+    ctx.report({
+      message: `x-internal must be true or false (got ${JSON.stringify(element['x-internal'])}); it is shorthand for x-audience: internal.`,
+      location: ctx.location.child(['x-internal']),
+    });
+  }
+  if ('x-partners' in element) {
+    const value = element['x-partners'];
+    if (!Array.isArray(value) || value.length === 0 || !value.every(isPartnerId)) {
+      ctx.report({
+        message: `x-partners must be a non-empty list of partner ids such as 'acme-retail' (got ${JSON.stringify(value)}).`,
+        location: ctx.location.child(['x-partners']),
+      });
+    }
+  }
+}
+
 function infoRule(check: (info: InfoNode, ctx: UserContext) => void): () => InfoVisitor {
   return () => ({ Info: (info, ctx) => check(info, ctx) });
 }
@@ -93,6 +124,7 @@ const ruleSet = {
   [`${CATALOG_PLUGIN_ID}/info-x-lifecycle`]: infoRule(checkLifecycle),
   [`${CATALOG_PLUGIN_ID}/info-x-owner`]: infoRule(checkOwner),
   [`${CATALOG_PLUGIN_ID}/info-x-api-id`]: infoRule(checkApiId),
+  [`${CATALOG_PLUGIN_ID}/element-audience`]: () => ({ any: { enter: checkElementAudience } }),
 };
 
 export const catalogPlugin: Plugin = {

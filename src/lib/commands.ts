@@ -2,12 +2,14 @@
 // 2 usage or config errors. Output goes through the writers passed in, so tests can read it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { getBuildTargets, getTargetName, type BuildTarget } from './audience.ts';
+import { getBuildTargets, getTargetName, isPartnerId, type BuildTarget } from './audience.ts';
+import { collectPartnerIds } from './audience-views.ts';
+import type { Json } from './openapi-shape.ts';
 import { loadCatalog } from './catalog-load.ts';
 import { parseBuildArgs, parseLintArgs, UsageError } from './cli-args.ts';
 import { formatDiagnostics, hasErrors, toDisplayPath, toStylish } from './diagnostics.ts';
 import { ConfigError, getConfigPath, loadLintConfig } from './lint-config.ts';
-import { buildSites, LeakError, SiteBuildError, type SiteBuildPlan } from './site-build.ts';
+import { buildSites, LeakError, SiteBuildError, type BuildSitesOptions, type SiteBuildPlan } from './site-build.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_SPEC_PROBLEMS = 1;
@@ -62,7 +64,7 @@ export function getBuildPlans(targets: BuildTarget[], outRoot: string, single: b
 
 export const DEFAULT_OUT_DIR = 'dist';
 
-export function runBuild(args: string[], io: Io = processIo): Promise<number> {
+export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildSitesOptions = {}): Promise<number> {
   return withUsageErrors(io, async () => {
     const options = parseBuildArgs(args);
     checkSpecsDir(options.specsDir);
@@ -76,16 +78,17 @@ export function runBuild(args: string[], io: Io = processIo): Promise<number> {
     }
     io.stdout(`loaded ${apis.length} APIs in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
-    const partnerIds = apis.flatMap((api) => api.partners ?? []);
+    const partnerIds = apis.flatMap((api) => [...collectPartnerIds(api.spec.document as Json)].filter(isPartnerId));
     const single = options.audience !== undefined;
     const targets: BuildTarget[] = single ? [{ audience: options.audience!, partner: options.partner }] : getBuildTargets(partnerIds);
     const outRoot = path.resolve(DEFAULT_OUT_DIR);
     const plans = getBuildPlans(targets, outRoot, single, options.outDir);
     try {
-      await buildSites(apis, plans, (line) => io.stdout(`${line}\n`));
+      await buildSites(apis, plans, (line) => io.stdout(`${line}\n`), siteOptions);
     } catch (error) {
       if (error instanceof LeakError) {
         io.stderr(toStylish(error.diagnostics, rootCount));
+        if (error.omitted) io.stderr(`…and ${error.omitted} more hits of the same kind.\n`);
         io.stderr('Build stopped by the leak check: earlier output in the out folder is untouched.\n');
         return EXIT_SPEC_PROBLEMS;
       }

@@ -1,7 +1,9 @@
 // The names a description is made of (operationIds, paths, schema and property names, tags, server
 // URLs, titles, distinctive example strings). Comparing them before and after filtering gives the
 // words that must not appear in a site: the leak check's markers.
+import type { BuildTarget } from './audience.ts';
 import { HTTP_METHODS, isObject, type Json, type JsonObject } from './openapi-shape.ts';
+import { isElementVisible } from './visibility.ts';
 
 export interface IdentifierOrigin {
   /** What the identifier is, in words: "operationId", "path", "property name", ... */
@@ -34,19 +36,39 @@ function addExampleStrings(into: Map<string, IdentifierOrigin>, value: Json, poi
   }
 }
 
-function walk(node: Json, pointer: string, key: string, parentKey: string, into: Map<string, IdentifierOrigin>): void {
+/** Where identifiers go: one map, or (for the leak check) one for visible and one for hidden elements. */
+interface Sink {
+  target?: BuildTarget;
+  visible: Map<string, IdentifierOrigin>;
+  hidden: Map<string, IdentifierOrigin>;
+  visibleStrings: string[];
+}
+
+function walk(node: Json, pointer: string, key: string, parentKey: string, sink: Sink, hidden: boolean): void {
+  if (isObject(node) && !hidden && sink.target && !(pointer === '#/info') && !isElementVisible(node, sink.target)) hidden = true;
+  const into = hidden ? sink.hidden : sink.visible;
+  if (!hidden && typeof node === 'string') sink.visibleStrings.push(node);
   if (Array.isArray(node)) {
-    if (key === 'examples' && parentKey !== 'content') {
+    if (key === 'examples') {
       addExampleStrings(into, node, pointer);
       return;
     }
-    node.forEach((child, index) => walk(child, `${pointer}/${index}`, String(index), key, into));
+    node.forEach((child, index) => walk(child, `${pointer}/${index}`, String(index), key, sink, hidden));
     return;
   }
   if (!isObject(node)) return;
+  if (!hidden) {
+    for (const [name, child] of Object.entries(node)) {
+      if (!(sink.target && isObject(child) && !isElementVisible(child, sink.target))) sink.visibleStrings.push(name);
+    }
+  }
   if (key === 'properties' || key === 'paths' || key === 'webhooks' || parentKey === 'components' || key === 'definitions') {
     const kind = { properties: 'property name', paths: 'path', webhooks: 'webhook name', definitions: 'schema name' }[key] ?? `${key.replace(/s$/, '')} name`;
-    for (const name of Object.keys(node)) add(into, name, kind, `${pointer}/${escape(name)}`);
+    for (const [name, child] of Object.entries(node)) {
+      // A name belongs to its element: a hidden property's name is hidden even though its map is not.
+      const childHidden = hidden || (!!sink.target && isObject(child) && !isElementVisible(child, sink.target));
+      add(childHidden ? sink.hidden : sink.visible, name, kind, `${pointer}/${escape(name)}`);
+    }
   }
   if (typeof node.operationId === 'string') add(into, node.operationId, 'operationId', pointer);
   if (parentKey === 'tags' && typeof node.name === 'string') add(into, node.name, 'tag name', pointer);
@@ -56,20 +78,43 @@ function walk(node: Json, pointer: string, key: string, parentKey: string, into:
   if (isOperation && typeof node.summary === 'string') add(into, node.summary, 'operation summary', pointer);
   for (const [childKey, child] of Object.entries(node)) {
     const childPointer = `${pointer}/${escape(childKey)}`;
-    if (childKey === 'example' || childKey === 'x-example') addExampleStrings(into, child, childPointer);
-    else if (childKey === 'value' && parentKey === 'examples') addExampleStrings(into, child, childPointer);
-    else if (childKey === 'default' || childKey === 'enum' || childKey === 'const') continue;
-    else walk(child, childPointer, childKey, key, into);
+    const isValue = childKey === 'example' || childKey === 'x-example' || (childKey === 'value' && parentKey === 'examples');
+    if (isValue) addExampleStrings(into, child, childPointer);
+    if (isValue || childKey === 'default' || childKey === 'enum' || childKey === 'const') continue;
+    // Places that only refer to elements defined elsewhere: a reference to a hidden element does not
+    // make its name legitimately visible, so these never count as visible text.
+    if (REFERENCE_KEYS.has(childKey) || (parentKey === 'links' && (childKey === 'operationId' || childKey === 'operationRef'))) continue;
+    if (childKey === 'tags' && Array.isArray(child) && child.every((tag) => typeof tag === 'string')) continue;
+    walk(child, childPointer, childKey, key, sink, hidden);
   }
 }
 
+const REFERENCE_KEYS = new Set(['$ref', 'required', 'discriminator', 'security']);
+
 /** Every identifier in a (bundled, original-version) description, with where it first appears. */
 export function collectIdentifiers(document: JsonObject): Map<string, IdentifierOrigin> {
-  const identifiers = new Map<string, IdentifierOrigin>();
-  if (isObject(document.info)) add(identifiers, document.info.title, 'API title', '#/info/title');
-  if (typeof document.host === 'string') add(identifiers, document.host, 'server host', '#/host');
-  walk(document, '#', '', '', identifiers);
-  return identifiers;
+  return splitIdentifiers(document).visible;
+}
+
+export interface IdentifierSplit {
+  /** Identifiers of elements `target` may see. */
+  visible: Map<string, IdentifierOrigin>;
+  /** Identifiers inside elements marked for a narrower audience than `target`. */
+  hidden: Map<string, IdentifierOrigin>;
+  /** Every string (keys included) outside hidden elements: what the site may legitimately show. */
+  visibleStrings: string[];
+}
+
+/**
+ * Splits a description's identifiers by what `target` may see, reading the markers directly. The leak
+ * check relies on this, not on the filter's output, so a broken filter cannot vouch for itself.
+ */
+export function splitIdentifiers(document: JsonObject, target?: BuildTarget): IdentifierSplit {
+  const sink: Sink = { target, visible: new Map(), hidden: new Map(), visibleStrings: [] };
+  if (isObject(document.info)) add(sink.visible, document.info.title, 'API title', '#/info/title');
+  if (typeof document.host === 'string') add(sink.visible, document.host, 'server host', '#/host');
+  walk(document, '#', '', '', sink, false);
+  return sink;
 }
 
 /** Every string in a description, keys included: what a site may legitimately show. */

@@ -148,8 +148,9 @@ export function scanSite(siteDir: string, markers: LeakMarker[]): LeakFinding[] 
   return findings;
 }
 
-export function toLeakDiagnostics(findings: LeakFinding[], siteName: string, cwd = process.cwd()): Diagnostic[] {
-  const shown = findings.slice(0, MAX_REPORTED_FINDINGS).map((finding): Diagnostic => ({
+/** The first findings as diagnostics; the rest are only counted, since one leak usually shows on many pages. */
+export function toLeakDiagnostics(findings: LeakFinding[], siteName: string, cwd = process.cwd()): { diagnostics: Diagnostic[]; omitted: number } {
+  const diagnostics = findings.slice(0, MAX_REPORTED_FINDINGS).map((finding): Diagnostic => ({
     rule: 'portolan/leak-check',
     severity: 'error',
     message:
@@ -159,8 +160,5 @@ export function toLeakDiagnostics(findings: LeakFinding[], siteName: string, cwd
     line: finding.line,
     col: finding.col,
   }));
-  if (findings.length > MAX_REPORTED_FINDINGS && shown[0]) {
-    shown.push({ ...shown[0], message: `…and ${findings.length - MAX_REPORTED_FINDINGS} more hits in the ${siteName} site.` });
-  }
-  return shown;
+  return { diagnostics, omitted: Math.max(0, findings.length - MAX_REPORTED_FINDINGS) };
 }

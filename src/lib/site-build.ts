@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import type { ApiRecord } from './api.ts';
 import { getTargetLabel, getTargetName, type BuildTarget } from './audience.ts';
-import { getLeakCandidates, getVisibleTexts, isApiVisible, toApiView, type ApiView, type DocumentFilter } from './audience-views.ts';
+import { getLeakReference, isApiVisible, toApiView, type ApiView, type DocumentFilter } from './audience-views.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { getChromeTexts, scanSite, selectMarkers, toLeakDiagnostics, withSlugForms } from './leak-check.ts';
 import { getSpecFileName, toApiPages } from './pages.ts';
@@ -26,10 +26,13 @@ export class SiteBuildError extends Error {}
 /** The leak check found content of a narrower audience in a site: exit 1, nothing swapped in. */
 export class LeakError extends Error {
   readonly diagnostics: Diagnostic[];
+  /** Further hits not listed. */
+  readonly omitted: number;
 
-  constructor(diagnostics: Diagnostic[]) {
+  constructor(report: { diagnostics: Diagnostic[]; omitted: number }) {
     super('leak check failed');
-    this.diagnostics = diagnostics;
+    this.diagnostics = report.diagnostics;
+    this.omitted = report.omitted;
   }
 }
 
@@ -70,13 +73,16 @@ export function prepareSiteData(apis: readonly ApiRecord[], target: BuildTarget,
 const COMPONENTS_DIR = path.join(PROJECT_ROOT, 'src', 'components');
 
 /** Runs the leak check on a built site; returns its problems (none when the site is clean). */
-export function checkSiteForLeaks(apis: readonly ApiRecord[], prepared: PreparedSite, target: BuildTarget, siteDir: string): Diagnostic[] {
-  const candidates = withSlugForms(getLeakCandidates(apis, prepared.views, target));
-  if (candidates.length === 0) return [];
-  const visibleTexts = [...getVisibleTexts(prepared.views), JSON.stringify(prepared.catalog), prepared.slugs.join('\n'), getTargetLabel(target)];
+export function checkSiteForLeaks(apis: readonly ApiRecord[], target: BuildTarget, siteDir: string): { diagnostics: Diagnostic[]; omitted: number } {
+  const reference = getLeakReference(apis, target);
+  const candidates = withSlugForms(reference.candidates);
+  if (candidates.length === 0) return { diagnostics: [], omitted: 0 };
+  const visibleTexts = [...reference.visibleTexts, getTargetLabel(target)];
   // Portolan's own templates are chrome too: their words are not spec content.
   const templates = fs.readdirSync(COMPONENTS_DIR).map((name) => path.join(COMPONENTS_DIR, name));
-  const markers = selectMarkers(candidates, visibleTexts, getChromeTexts(siteDir, templates));
+  // The catalog's field names ("partners", "lifecycle") are Portolan's words, not any spec's.
+  const catalogFields = 'id title summary version audience partners owner lifecycle tags operations docs spec';
+  const markers = selectMarkers(candidates, visibleTexts, [...getChromeTexts(siteDir, templates), catalogFields]);
   return toLeakDiagnostics(scanSite(siteDir, markers), getTargetName(target));
 }
 
@@ -177,8 +183,8 @@ export async function buildSites(
         throw new SiteBuildError(`Astro failed to build the ${name} site (exit ${result.code}):\n${result.output.trim().split('\n').slice(-40).join('\n')}`);
       }
       const checkStarted = performance.now();
-      const leaks = checkSiteForLeaks(apis, prepared, plan.target, built);
-      if (leaks.length) throw new LeakError(leaks);
+      const leaks = checkSiteForLeaks(apis, plan.target, built);
+      if (leaks.diagnostics.length) throw new LeakError(leaks);
       const seconds = (performance.now() - started) / 1000;
       reports.push({ target: plan.target, outDir: plan.outDir, apis: prepared.views.length, pages: prepared.pages, seconds });
       log(`built ${name}: ${prepared.views.length} APIs, ${prepared.pages} pages in ${seconds.toFixed(1)} s (leak check ${((performance.now() - checkStarted) / 1000).toFixed(1)} s)`);

@@ -8,7 +8,20 @@ import { getByPointer, isObject, type Json, type JsonObject } from './openapi-sh
 export const AUDIENCE_MARKERS = ['x-audience', 'x-internal', 'x-partners'] as const;
 
 /** Keys whose values are data (examples, defaults), never elements: markers inside them mean nothing. */
-const VALUE_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'value', 'x-examples', 'x-example']);
+const VALUE_KEYS = new Set(['example', 'default', 'enum', 'const', 'value', 'x-examples', 'x-example']);
+
+/**
+ * `examples` is data in Swagger 2.0 (values by media type) and in 3.1 schemas (an array), but a map of
+ * Example objects, which are elements, in 3.x media types, parameters and headers.
+ */
+function isValueKey(key: string, value: Json, version: Version): boolean {
+  if (key === 'examples') return version === 'oas2' || !isObject(value);
+  return VALUE_KEYS.has(key);
+}
+
+type Version = 'oas2' | 'oas3';
+/** Maps that a removal may leave empty, which are then dropped instead of kept as `{}`. */
+const DROPPABLE_WHEN_EMPTIED = new Set(['callbacks', 'links', 'headers', 'examples', 'webhooks', 'servers', 'tags', 'content']);
 /** Component sections (3.x under `components`, 2.0 at the root) that can be pruned when unused. */
 const OAS2_COMPONENT_SECTIONS = ['definitions', 'parameters', 'responses', 'securityDefinitions'] as const;
 
@@ -53,6 +66,11 @@ const escapePointer = (segment: string | number) => String(segment).replace(/~/g
 
 interface FilterState {
   target: BuildTarget;
+  version: Version;
+  /** Containers a removal emptied. */
+  emptied: Set<object>;
+  /** The 3.x components object, whose sections are dropped when pruning empties them. */
+  components?: JsonObject;
   removed: Set<string>;
   removedOperationIds: Set<string>;
   removedTags: Set<string>;
@@ -61,11 +79,12 @@ interface FilterState {
   schemasWithRemovals: JsonObject[];
 }
 
+/** operationIds of the operations (objects with responses) in a removed subtree; links also name them. */
 function collectOperationIds(node: Json, into: Set<string>): void {
   if (Array.isArray(node)) node.forEach((child) => collectOperationIds(child, into));
   else if (isObject(node)) {
-    if (typeof node.operationId === 'string') into.add(node.operationId);
-    for (const [key, child] of Object.entries(node)) if (!VALUE_KEYS.has(key)) collectOperationIds(child, into);
+    if (typeof node.operationId === 'string' && node.responses !== undefined) into.add(node.operationId);
+    for (const [key, child] of Object.entries(node)) if (!VALUE_KEYS.has(key) && key !== 'links') collectOperationIds(child, into);
   }
 }
 
@@ -83,6 +102,7 @@ function removeHidden(node: Json, pointer: string, state: FilterState, key: stri
       if (isObject(child) && !isElementVisible(child, state.target)) {
         recordRemoval(state, `${pointer}/${index}`, child, key, parentKey);
         node.splice(index, 1);
+        if (node.length === 0) state.emptied.add(node);
       }
     }
     node.forEach((child, index) => removeHidden(child, `${pointer}/${index}`, state, String(index), key, node));
@@ -90,11 +110,12 @@ function removeHidden(node: Json, pointer: string, state: FilterState, key: stri
   }
   if (!isObject(node)) return;
   for (const [childKey, child] of Object.entries(node)) {
-    if (VALUE_KEYS.has(childKey) || (pointer === '#' && childKey === 'info')) continue;
+    if (isValueKey(childKey, child, state.version) || (pointer === '#' && childKey === 'info')) continue;
     const childPointer = `${pointer}/${escapePointer(childKey)}`;
     if (isObject(child) && !isElementVisible(child, state.target)) {
       recordRemoval(state, childPointer, child, key, parentKey);
       delete node[childKey];
+      if (Object.keys(node).length === 0) state.emptied.add(node);
       // A removed property is remembered on its schema, for `required` and for examples.
       if (key === 'properties' && isObject(parent)) {
         const gone = state.removedProperties.get(parent) ?? new Set<string>();
@@ -157,6 +178,7 @@ function removeDanglingReferences(node: Json, pointer: string, state: FilterStat
         changed = true;
       }
     }
+    if (changed && node.length === 0) state.emptied.add(node);
     node.forEach((child, index) => (changed = removeDanglingReferences(child, `${pointer}/${index}`, state, version, key) || changed));
     return changed;
   }
@@ -172,17 +194,19 @@ function removeDanglingReferences(node: Json, pointer: string, state: FilterStat
   if (Array.isArray(node.tags) && state.removedTags.size && pointer !== '#') {
     const kept = node.tags.filter((tag) => typeof tag !== 'string' || !state.removedTags.has(tag));
     if (kept.length !== node.tags.length) {
-      node.tags = kept;
+      if (kept.length) node.tags = kept;
+      else delete node.tags;
       changed = true;
     }
   }
   for (const [childKey, child] of Object.entries(node)) {
-    if (VALUE_KEYS.has(childKey) || (pointer === '#' && childKey === 'info')) continue;
+    if (isValueKey(childKey, child, version) || (pointer === '#' && childKey === 'info')) continue;
     const childPointer = `${pointer}/${escapePointer(childKey)}`;
     if (isDangling(child)) {
       state.removed.add(childPointer);
       collectOperationIds(child, state.removedOperationIds);
       delete node[childKey];
+      if (Object.keys(node).length === 0) state.emptied.add(node);
       changed = true;
       continue;
     }
@@ -291,7 +315,7 @@ function collectReferences(node: Json, into: Set<string>, version: 'oas2' | 'oas
       if (isObject(requirement)) for (const name of Object.keys(requirement)) into.add(`${schemePointer}/${escapePointer(name)}`);
     }
   }
-  for (const [key, child] of Object.entries(node)) if (!VALUE_KEYS.has(key)) collectReferences(child, into, version, schemes, schemePointer);
+  for (const [key, child] of Object.entries(node)) if (!isValueKey(key, child, version)) collectReferences(child, into, version, schemes, schemePointer);
 }
 
 /**
@@ -329,20 +353,36 @@ function pruneUnusedComponents(document: JsonObject, version: 'oas2' | 'oas3', s
       if (!reachable.has(key)) {
         delete section[name];
         state.removed.add(key);
+        if (Object.keys(section).length === 0) state.emptied.add(section);
       }
     }
   }
 }
 
 /** Step 6: who-may-see-what is itself internal knowledge. */
-export function stripAudienceMarkers(node: Json): void {
+export function stripAudienceMarkers(node: Json, version: Version): void {
   if (Array.isArray(node)) {
-    node.forEach(stripAudienceMarkers);
+    node.forEach((child) => stripAudienceMarkers(child, version));
     return;
   }
   if (!isObject(node)) return;
   for (const marker of AUDIENCE_MARKERS) delete node[marker];
-  for (const [key, child] of Object.entries(node)) if (!VALUE_KEYS.has(key)) stripAudienceMarkers(child);
+  for (const [key, child] of Object.entries(node)) if (!isValueKey(key, child, version)) stripAudienceMarkers(child, version);
+}
+
+/** Maps and lists that removals emptied are dropped rather than left as `{}` or `[]`. */
+function dropEmptied(node: Json, state: FilterState): void {
+  if (Array.isArray(node)) {
+    node.forEach((child) => dropEmptied(child, state));
+    return;
+  }
+  if (!isObject(node)) return;
+  for (const [key, child] of Object.entries(node)) {
+    if (isValueKey(key, child, state.version)) continue;
+    dropEmptied(child, state);
+    const isEmpty = (Array.isArray(child) && child.length === 0) || (isObject(child) && Object.keys(child).length === 0);
+    if (isEmpty && state.emptied.has(child as object) && (DROPPABLE_WHEN_EMPTIED.has(key) || node === state.components)) delete node[key];
+  }
 }
 
 /**
@@ -354,6 +394,8 @@ export function filterDocument(original: JsonObject, target: BuildTarget, versio
   const document = structuredClone(original);
   const state: FilterState = {
     target,
+    version,
+    emptied: new Set(),
     removed: new Set(),
     removedOperationIds: new Set(),
     removedTags: new Set(),
@@ -367,6 +409,8 @@ export function filterDocument(original: JsonObject, target: BuildTarget, versio
   pruneExamples(document, state, document);
   pruneUnusedComponents(document, version, state);
   for (let round = 0; round < 8 && removeDanglingReferences(document, '#', state, version, ''); round += 1);
-  stripAudienceMarkers(document);
+  state.components = isObject(document.components) ? document.components : undefined;
+  dropEmptied(document, state);
+  stripAudienceMarkers(document, version);
   return { document, removed: [...state.removed].sort() };
 }

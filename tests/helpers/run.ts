@@ -7,9 +7,13 @@ export interface CommandResult {
   stderr: string;
 }
 
-export async function capture(command: (args: string[], io: Io) => Promise<number>, args: string[]): Promise<CommandResult> {
+export async function capture<T extends unknown[]>(
+  command: (args: string[], io: Io, ...rest: T) => Promise<number>,
+  args: string[],
+  ...rest: T
+): Promise<CommandResult> {
   let stdout = '';
   let stderr = '';
-  const code = await command(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await command(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, ...rest);
   return { code, stdout, stderr };
 }
