@@ -3,7 +3,7 @@
 // words that must not appear in a site: the leak check's markers.
 import type { BuildTarget } from './audience.ts';
 import { HTTP_METHODS, isObject, type Json, type JsonObject } from './openapi-shape.ts';
-import { isElementVisible } from './visibility.ts';
+import { isElementVisible, isPathItemHidden } from './visibility.ts';
 
 export interface IdentifierOrigin {
   /** What the identifier is, in words: "operationId", "path", "property name", ... */
@@ -44,8 +44,14 @@ interface Sink {
   visibleStrings: string[];
 }
 
+/** Path items count as hidden when every operation in them is. */
+function isHiddenElement(node: JsonObject, parentKey: string, target: BuildTarget): boolean {
+  const holdsPathItems = parentKey === 'paths' || parentKey === 'webhooks' || parentKey === 'pathItems';
+  return holdsPathItems ? isPathItemHidden(node, target) : !isElementVisible(node, target);
+}
+
 function walk(node: Json, pointer: string, key: string, parentKey: string, sink: Sink, hidden: boolean): void {
-  if (isObject(node) && !hidden && sink.target && !(pointer === '#/info') && !isElementVisible(node, sink.target)) hidden = true;
+  if (isObject(node) && !hidden && sink.target && !(pointer === '#/info') && isHiddenElement(node, parentKey, sink.target)) hidden = true;
   const into = hidden ? sink.hidden : sink.visible;
   if (!hidden && typeof node === 'string') sink.visibleStrings.push(node);
   if (Array.isArray(node)) {
@@ -59,14 +65,14 @@ function walk(node: Json, pointer: string, key: string, parentKey: string, sink:
   if (!isObject(node)) return;
   if (!hidden) {
     for (const [name, child] of Object.entries(node)) {
-      if (!(sink.target && isObject(child) && !isElementVisible(child, sink.target))) sink.visibleStrings.push(name);
+      if (!(sink.target && isObject(child) && isHiddenElement(child, key, sink.target))) sink.visibleStrings.push(name);
     }
   }
   if (key === 'properties' || key === 'paths' || key === 'webhooks' || parentKey === 'components' || key === 'definitions') {
     const kind = { properties: 'property name', paths: 'path', webhooks: 'webhook name', definitions: 'schema name' }[key] ?? `${key.replace(/s$/, '')} name`;
     for (const [name, child] of Object.entries(node)) {
       // A name belongs to its element: a hidden property's name is hidden even though its map is not.
-      const childHidden = hidden || (!!sink.target && isObject(child) && !isElementVisible(child, sink.target));
+      const childHidden = hidden || (!!sink.target && isObject(child) && isHiddenElement(child, key, sink.target));
       add(childHidden ? sink.hidden : sink.visible, name, kind, `${pointer}/${escape(name)}`);
     }
   }

@@ -119,7 +119,7 @@ export function readAsText(file: string): string {
 export function getChromeTexts(siteDir: string, extraFiles: string[] = []): string[] {
   const files = listFiles(siteDir).filter((file) => {
     const relative = path.relative(siteDir, file).split(path.sep).join('/');
-    return relative === '404.html' || relative.startsWith('_astro/') || /^pagefind\/[^/]+\.(js|css)$/.test(relative);
+    return relative === '404.html' || relative.startsWith('_astro/') || /^pagefind\/([^/]+\.(js|css)|wasm\.[^/]+)$/.test(relative);
   });
   return [...files, ...extraFiles].filter((file) => fs.statSync(file).isFile()).map(readAsText);
 }

@@ -70,7 +70,28 @@ export function prepareSiteData(apis: readonly ApiRecord[], target: BuildTarget,
   return { pages: slugs.length + 1, slugs, views, catalog };
 }
 
-const COMPONENTS_DIR = path.join(PROJECT_ROOT, 'src', 'components');
+/** Source folders whose words make up every site's chrome: Portolan's templates and Starlight's. */
+const CHROME_SOURCE_DIRS = [
+  path.join(PROJECT_ROOT, 'src', 'components'),
+  path.join(PROJECT_ROOT, 'src', 'pages'),
+  path.join(PROJECT_ROOT, 'node_modules', '@astrojs', 'starlight'),
+];
+const CHROME_SOURCE_EXTENSIONS = /\.(astro|ts|js|mjs|json|css)$/;
+let chromeSources: string[] | undefined;
+
+function listSourceFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : listSourceFiles(full);
+    return CHROME_SOURCE_EXTENSIONS.test(entry.name) ? [full] : [];
+  });
+}
+
+function getChromeSourceFiles(): string[] {
+  chromeSources ??= CHROME_SOURCE_DIRS.flatMap((dir) => listSourceFiles(dir));
+  return chromeSources;
+}
 
 /** Runs the leak check on a built site; returns its problems (none when the site is clean). */
 export function checkSiteForLeaks(apis: readonly ApiRecord[], target: BuildTarget, siteDir: string): { diagnostics: Diagnostic[]; omitted: number } {
@@ -78,8 +99,8 @@ export function checkSiteForLeaks(apis: readonly ApiRecord[], target: BuildTarge
   const candidates = withSlugForms(reference.candidates);
   if (candidates.length === 0) return { diagnostics: [], omitted: 0 };
   const visibleTexts = [...reference.visibleTexts, getTargetLabel(target)];
-  // Portolan's own templates are chrome too: their words are not spec content.
-  const templates = fs.readdirSync(COMPONENTS_DIR).map((name) => path.join(COMPONENTS_DIR, name));
+  // Portolan's and Starlight's templates are chrome too: their words are not spec content.
+  const templates = getChromeSourceFiles();
   // The catalog's field names ("partners", "lifecycle") are Portolan's words, not any spec's.
   const catalogFields = 'id title summary version audience partners owner lifecycle tags operations docs spec';
   const markers = selectMarkers(candidates, visibleTexts, [...getChromeTexts(siteDir, templates), catalogFields]);

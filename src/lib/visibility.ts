@@ -56,6 +56,22 @@ export function isElementVisible(node: JsonObject, target: BuildTarget): boolean
   return !declared || isVisibleTo(declared.audience, declared.partners, target);
 }
 
+const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+function getOperations(pathItem: JsonObject): JsonObject[] {
+  return Object.entries(pathItem).filter(([key, value]) => OPERATION_KEYS.has(key) && isObject(value)).map(([, value]) => value as JsonObject);
+}
+
+/**
+ * A path item whose every operation is hidden is hidden too: its path alone would tell the audience
+ * that something exists there.
+ */
+export function isPathItemHidden(pathItem: JsonObject, target: BuildTarget): boolean {
+  if (!isElementVisible(pathItem, target)) return true;
+  const operations = getOperations(pathItem);
+  return operations.length > 0 && operations.every((operation) => !isElementVisible(operation, target));
+}
+
 export interface FilterResult {
   document: JsonObject;
   /** JSON pointers of the elements removed, directly or because they referred to removed ones. */
@@ -112,7 +128,9 @@ function removeHidden(node: Json, pointer: string, state: FilterState, key: stri
   for (const [childKey, child] of Object.entries(node)) {
     if (isValueKey(childKey, child, state.version) || (pointer === '#' && childKey === 'info')) continue;
     const childPointer = `${pointer}/${escapePointer(childKey)}`;
-    if (isObject(child) && !isElementVisible(child, state.target)) {
+    const holdsPathItems = key === 'paths' || key === 'webhooks' || key === 'pathItems' || parentKey === 'callbacks';
+    const hidden = isObject(child) && (holdsPathItems ? isPathItemHidden(child, state.target) : !isElementVisible(child, state.target));
+    if (isObject(child) && hidden) {
       recordRemoval(state, childPointer, child, key, parentKey);
       delete node[childKey];
       if (Object.keys(node).length === 0) state.emptied.add(node);
