@@ -4,7 +4,8 @@ import fs from 'node:fs/promises';
 import type { Config } from '@redocly/openapi-core';
 import { getDuplicateIdDiagnostics, toApiRecord, type ApiRecord } from './api.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { createResolver, loadSpec } from './load.ts';
+import { loadSpec } from './load.ts';
+import { DEFAULT_LIMITS, SafeResolver, type InputLimits } from './safe-resolver.ts';
 import { isRootDocumentText, listSpecFiles } from './spec-files.ts';
 
 export interface CatalogLoadResult {
@@ -13,21 +14,39 @@ export interface CatalogLoadResult {
   rootCount: number;
 }
 
-export async function findRootDocuments(specsDir: string): Promise<string[]> {
-  const files = await listSpecFiles(specsDir);
-  const roots: string[] = [];
-  for (const file of files) {
-    const text = await fs.readFile(file, 'utf8');
-    if (isRootDocumentText(file, text)) roots.push(file);
-  }
-  return roots;
+export interface RootScan {
+  roots: string[];
+  /** Files that cannot be anything: empty ones. */
+  diagnostics: Diagnostic[];
 }
 
-export async function loadCatalog(specsDir: string, config: Config, roots?: string[]): Promise<CatalogLoadResult> {
-  const rootFiles = roots ?? (await findRootDocuments(specsDir));
-  const resolver = createResolver();
-  const apis: ApiRecord[] = [];
+export async function findRootDocuments(specsDir: string, limits: InputLimits = DEFAULT_LIMITS): Promise<RootScan> {
+  const files = await listSpecFiles(specsDir);
+  const roots: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const { size } = await fs.stat(file);
+    // Oversized files are left to the resolver, which refuses them with the limit's name.
+    if (size > limits.maxFileBytes) {
+      roots.push(file);
+      continue;
+    }
+    const text = await fs.readFile(file, 'utf8');
+    if (text.trim() === '') {
+      diagnostics.push({ rule: 'parse-error', severity: 'error', message: 'Cannot parse this file: the file is empty; delete it or write a description in it.', file, line: 1, col: 1 });
+    } else if (isRootDocumentText(file, text)) {
+      roots.push(file);
+    }
+  }
+  return { roots, diagnostics };
+}
+
+export async function loadCatalog(specsDir: string, config: Config, roots?: string[], limits: InputLimits = DEFAULT_LIMITS): Promise<CatalogLoadResult> {
+  const scan = roots ? { roots, diagnostics: [] } : await findRootDocuments(specsDir, limits);
+  const rootFiles = scan.roots;
+  const resolver = new SafeResolver(specsDir, limits);
+  const apis: ApiRecord[] = [];
+  const diagnostics: Diagnostic[] = [...scan.diagnostics];
   for (const file of rootFiles) {
     const result = await loadSpec(file, config, resolver);
     diagnostics.push(...result.diagnostics);

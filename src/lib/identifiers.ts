@@ -68,15 +68,17 @@ function walk(node: Json, pointer: string, key: string, parentKey: string, sink:
       if (!(sink.target && isObject(child) && isHiddenElement(child, key, sink.target))) sink.visibleStrings.push(name);
     }
   }
-  if (key === 'properties' || key === 'paths' || key === 'webhooks' || parentKey === 'components' || key === 'definitions') {
-    const kind = { properties: 'property name', paths: 'path', webhooks: 'webhook name', definitions: 'schema name' }[key] ?? `${key.replace(/s$/, '')} name`;
+  const isOas2Section = pointer === `#/${key}` && OAS2_SECTIONS.has(key);
+  if (key === 'properties' || key === 'paths' || key === 'webhooks' || parentKey === 'components' || key === 'definitions' || isOas2Section) {
+    const kind = NAME_KINDS[key] ?? `${key} entry name`;
     for (const [name, child] of Object.entries(node)) {
       // A name belongs to its element: a hidden property's name is hidden even though its map is not.
       const childHidden = hidden || (!!sink.target && isObject(child) && isHiddenElement(child, key, sink.target));
       add(childHidden ? sink.hidden : sink.visible, name, kind, `${pointer}/${escape(name)}`);
     }
   }
-  if (typeof node.operationId === 'string') add(into, node.operationId, 'operationId', pointer);
+  // Only operations define operationIds; a link merely names one.
+  if (typeof node.operationId === 'string' && node.responses !== undefined) add(into, node.operationId, 'operationId', pointer);
   if (parentKey === 'tags' && typeof node.name === 'string') add(into, node.name, 'tag name', pointer);
   if (parentKey === 'servers' && typeof node.url === 'string') add(into, node.url, 'server URL', pointer);
   if (typeof node.title === 'string') add(into, node.title, 'title', pointer);
@@ -96,6 +98,24 @@ function walk(node: Json, pointer: string, key: string, parentKey: string, sink:
 }
 
 const REFERENCE_KEYS = new Set(['$ref', 'required', 'discriminator', 'security']);
+const OAS2_SECTIONS = new Set(['definitions', 'parameters', 'responses', 'securityDefinitions']);
+const NAME_KINDS: Record<string, string> = {
+  properties: 'property name',
+  paths: 'path',
+  webhooks: 'webhook name',
+  definitions: 'schema name',
+  schemas: 'schema name',
+  parameters: 'parameter name',
+  responses: 'response name',
+  requestBodies: 'request body name',
+  headers: 'header name',
+  examples: 'example name',
+  links: 'link name',
+  callbacks: 'callback name',
+  securitySchemes: 'security scheme name',
+  securityDefinitions: 'security scheme name',
+  pathItems: 'path item name',
+};
 
 /** Every identifier in a (bundled, original-version) description, with where it first appears. */
 export function collectIdentifiers(document: JsonObject): Map<string, IdentifierOrigin> {

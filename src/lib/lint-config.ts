@@ -37,7 +37,9 @@ export async function loadLintConfig(configPath: string): Promise<Config> {
   }
   const rawConfig = raw as Record<string, unknown>;
   const userRules = (rawConfig.rules ?? {}) as Record<string, unknown>;
-  const merged = { ...rawConfig, rules: { ...CATALOG_RULE_DEFAULTS, ...userRules } };
+  // A ref that cannot be resolved, or that Portolan refused, always stops the build: a description
+  // with holes in it must never be published, whatever the repo's config says.
+  const merged = { ...rawConfig, rules: { ...CATALOG_RULE_DEFAULTS, ...userRules, 'no-unresolved-refs': 'error' } };
   let config: Config;
   try {
     config = await createConfig(merged as never, { configPath, plugins: [catalogPlugin] });

@@ -85,14 +85,58 @@ function toParseDiagnostic(error: YamlParseError, file: string): Diagnostic {
   return {
     rule: 'parse-error',
     severity: 'error',
-    message: `Cannot parse this file: ${message}. Fix the YAML/JSON syntax at this position.`,
+    message: `Cannot parse this file: ${message}.`,
     file: error.source?.absoluteRef || file,
     line: Number.isFinite(error.line) ? error.line : 1,
     col: Number.isFinite(error.col) ? error.col : 1,
   };
 }
 
+const SUPPORTED_VERSION = /^(2\.0|3\.0\.\d+|3\.1\.\d+)$/;
+
+/** Checks the root parses and declares a version Portolan renders, before Redocly (which throws) sees it. */
+async function checkRoot(file: string, resolver: BaseResolver): Promise<Diagnostic | undefined> {
+  let root: Awaited<ReturnType<BaseResolver['resolveDocument']>>;
+  try {
+    root = await resolver.resolveDocument(null, file, true);
+  } catch (error) {
+    if (error instanceof YamlParseError) return toParseDiagnostic(error, file);
+    throw error;
+  }
+  if (root instanceof YamlParseError) return toParseDiagnostic(root, file);
+  if (root instanceof Error) return { rule: 'parse-error', severity: 'error', message: `Cannot read this file: ${root.message}`, file, line: 1, col: 1 };
+  const parsed = root.parsed as Record<string, unknown>;
+  const key = 'openapi' in parsed ? 'openapi' : 'swagger';
+  const version = String(parsed[key]);
+  if (SUPPORTED_VERSION.test(version)) return undefined;
+  let line = 1;
+  let col = 1;
+  try {
+    ({ line, col } = getLineColLocation({ source: root.source, pointer: `#/${key}`, reportOnKey: false }).start);
+  } catch {
+    // keep 1:1
+  }
+  return {
+    rule: 'unsupported-version',
+    severity: 'error',
+    message: `Unsupported ${key} version ${JSON.stringify(parsed[key])}: Portolan documents OpenAPI 2.0 (swagger: "2.0"), 3.0.x and 3.1.x.`,
+    file,
+    pointer: `#/${key}`,
+    line,
+    col,
+  };
+}
+
+/** Refusals by the safe resolver read as such, under their own rule id. */
+function toRefusal(diagnostic: Diagnostic): Diagnostic {
+  const prefix = "Can't resolve $ref: refused: ";
+  if (diagnostic.rule !== 'no-unresolved-refs' || !diagnostic.message.startsWith(prefix)) return diagnostic;
+  return { ...diagnostic, rule: 'portolan/refused-ref', message: `Refused $ref: ${diagnostic.message.slice(prefix.length)}`, docs: undefined };
+}
+
 export async function loadSpec(file: string, config: Config, resolver: BaseResolver): Promise<LoadResult> {
+  const rootProblem = await checkRoot(file, resolver);
+  if (rootProblem) return { diagnostics: [rootProblem] };
   let problems: NormalizedProblem[];
   try {
     problems = await lint({ ref: file, config, externalRefResolver: resolver });
@@ -100,12 +144,12 @@ export async function loadSpec(file: string, config: Config, resolver: BaseResol
     if (error instanceof YamlParseError) return { diagnostics: [toParseDiagnostic(error, file)] };
     throw error;
   }
-  const diagnostics = problems.map((p) => toDiagnostic(p, file));
+  const diagnostics = problems.map((p) => toRefusal(toDiagnostic(p, file)));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 
   const result = await bundle({ ref: file, config, externalRefResolver: resolver, dereference: false });
   const document = result.bundle.parsed as Record<string, unknown> | undefined;
-  const bundleErrors = result.problems.filter((p) => p.severity === 'error').map((p) => toDiagnostic(p, file));
+  const bundleErrors = result.problems.filter((p) => p.severity === 'error').map((p) => toRefusal(toDiagnostic(p, file)));
   if (!document || bundleErrors.length > 0) return { diagnostics: [...diagnostics, ...bundleErrors] };
 
   let version: string;

@@ -6,8 +6,8 @@ import path from 'node:path';
 export const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 const CONFIG_FILE_NAMES = new Set(['redocly.yaml', 'redocly.yml', '.redocly.yaml']);
-const YAML_ROOT_KEY = /^(?:openapi|swagger)[ \t]*:/m;
-const JSON_ROOT_KEY = /^\s*\{[\s\S]*?"(?:openapi|swagger)"\s*:/;
+const YAML_ROOT_KEY = /^(?:- +)?(?:openapi|swagger)[ \t]*:/m;
+const JSON_ROOT_KEY = /"(?:openapi|swagger)"\s*:/;
 
 export function isSpecFileName(name: string): boolean {
   return SPEC_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) && !CONFIG_FILE_NAMES.has(name);
@@ -39,14 +39,18 @@ export async function listSpecFiles(specsDir: string): Promise<string[]> {
  */
 export function isRootDocumentText(fileName: string, text: string): boolean {
   if (fileName.toLowerCase().endsWith('.json')) {
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(text);
-      return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && ('openapi' in parsed || 'swagger' in parsed);
+      parsed = JSON.parse(text);
     } catch {
       // Broken JSON that looks like a root still counts, so the user hears about the syntax error.
-      return JSON_ROOT_KEY.test(text.slice(0, 4096));
+      return JSON_ROOT_KEY.test(text.slice(0, 4096)) || YAML_ROOT_KEY.test(text.slice(0, 4096));
     }
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return 'openapi' in parsed || 'swagger' in parsed;
+    // A list or scalar that names openapi is a root gone wrong: parsing it reports that.
+    return JSON_ROOT_KEY.test(text.slice(0, 4096));
   }
+  // `- openapi:` is a root written as a list item by mistake: counted, so the parse reports it.
   return YAML_ROOT_KEY.test(text);
 }
 

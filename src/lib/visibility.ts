@@ -14,10 +14,19 @@ const VALUE_KEYS = new Set(['example', 'default', 'enum', 'const', 'value', 'x-e
  * `examples` is data in Swagger 2.0 (values by media type) and in 3.1 schemas (an array), but a map of
  * Example objects, which are elements, in 3.x media types, parameters and headers.
  */
-function isValueKey(key: string, value: Json, version: Version): boolean {
+function isValueKey(key: string, value: Json, version: Version, container = ''): boolean {
+  // In a map of names (properties, schemas, ...) a key is a name, even `default` or `example`.
+  if (NAME_MAPS.has(container)) return false;
   if (key === 'examples') return version === 'oas2' || !isObject(value);
   return VALUE_KEYS.has(key);
 }
+
+/** Containers whose keys are names chosen by the spec's authors, never OpenAPI keywords. */
+const NAME_MAPS = new Set([
+  'properties', 'patternProperties', 'definitions', 'schemas', 'parameters', 'responses', 'headers', 'content',
+  'links', 'callbacks', 'securitySchemes', 'securityDefinitions', 'requestBodies', 'pathItems', 'paths',
+  'webhooks', 'variables', 'encoding', 'dependentSchemas', '$defs', 'scopes',
+]);
 
 type Version = 'oas2' | 'oas3';
 /** Maps that a removal may leave empty, which are then dropped instead of kept as `{}`. */
@@ -126,8 +135,13 @@ function removeHidden(node: Json, pointer: string, state: FilterState, key: stri
   }
   if (!isObject(node)) return;
   for (const [childKey, child] of Object.entries(node)) {
-    if (isValueKey(childKey, child, state.version) || (pointer === '#' && childKey === 'info')) continue;
+    if (isValueKey(childKey, child, state.version, key)) continue;
     const childPointer = `${pointer}/${escapePointer(childKey)}`;
+    // The API's own audience was decided already; info is kept, but its parts (contact, ...) may narrow.
+    if (pointer === '#' && childKey === 'info') {
+      removeHidden(child, childPointer, state, childKey, key, node);
+      continue;
+    }
     const holdsPathItems = key === 'paths' || key === 'webhooks' || key === 'pathItems' || parentKey === 'callbacks';
     const hidden = isObject(child) && (holdsPathItems ? isPathItemHidden(child, state.target) : !isElementVisible(child, state.target));
     if (isObject(child) && hidden) {
@@ -135,12 +149,7 @@ function removeHidden(node: Json, pointer: string, state: FilterState, key: stri
       delete node[childKey];
       if (Object.keys(node).length === 0) state.emptied.add(node);
       // A removed property is remembered on its schema, for `required` and for examples.
-      if (key === 'properties' && isObject(parent)) {
-        const gone = state.removedProperties.get(parent) ?? new Set<string>();
-        if (gone.size === 0) state.schemasWithRemovals.push(parent);
-        gone.add(childKey);
-        state.removedProperties.set(parent, gone);
-      }
+      if (key === 'properties' && isObject(parent)) rememberRemovedProperty(state, parent, childKey);
       continue;
     }
     removeHidden(child, childPointer, state, childKey, key, node);
@@ -176,7 +185,7 @@ function toSchemaRef(value: string, version: 'oas2' | 'oas3'): string {
  * discriminator mappings, links to removed operations, tags on operations. Returns whether anything
  * changed, since a removal can leave another reference dangling.
  */
-function removeDanglingReferences(node: Json, pointer: string, state: FilterState, version: 'oas2' | 'oas3', key: string): boolean {
+function removeDanglingReferences(node: Json, pointer: string, state: FilterState, version: 'oas2' | 'oas3', key: string, parent?: Json): boolean {
   let changed = false;
   const isDangling = (child: Json): boolean => {
     if (!isObject(child)) return false;
@@ -197,7 +206,7 @@ function removeDanglingReferences(node: Json, pointer: string, state: FilterStat
       }
     }
     if (changed && node.length === 0) state.emptied.add(node);
-    node.forEach((child, index) => (changed = removeDanglingReferences(child, `${pointer}/${index}`, state, version, key) || changed));
+    node.forEach((child, index) => (changed = removeDanglingReferences(child, `${pointer}/${index}`, state, version, key, node) || changed));
     return changed;
   }
   if (!isObject(node)) return changed;
@@ -218,19 +227,27 @@ function removeDanglingReferences(node: Json, pointer: string, state: FilterStat
     }
   }
   for (const [childKey, child] of Object.entries(node)) {
-    if (isValueKey(childKey, child, version) || (pointer === '#' && childKey === 'info')) continue;
+    if (isValueKey(childKey, child, version, key)) continue;
     const childPointer = `${pointer}/${escapePointer(childKey)}`;
     if (isDangling(child)) {
       state.removed.add(childPointer);
-      collectOperationIds(child, state.removedOperationIds);
+      collectOperationIds(child as JsonObject, state.removedOperationIds);
       delete node[childKey];
       if (Object.keys(node).length === 0) state.emptied.add(node);
+      if (key === 'properties' && isObject(parent)) rememberRemovedProperty(state, parent, childKey);
       changed = true;
       continue;
     }
-    changed = removeDanglingReferences(child, childPointer, state, version, childKey) || changed;
+    changed = removeDanglingReferences(child, childPointer, state, version, childKey, node) || changed;
   }
   return changed;
+}
+
+function rememberRemovedProperty(state: FilterState, schema: JsonObject, name: string): void {
+  const gone = state.removedProperties.get(schema) ?? new Set<string>();
+  if (gone.size === 0) state.schemasWithRemovals.push(schema);
+  gone.add(name);
+  state.removedProperties.set(schema, gone);
 }
 
 function getSecuritySchemes(document: JsonObject, version: 'oas2' | 'oas3'): JsonObject {
@@ -253,7 +270,7 @@ function fixSecurityRequirements(node: Json, schemes: JsonObject, isRoot: boolea
     if (before > 0 && node.security.length === 0) delete node.security;
   }
   for (const [childKey, child] of Object.entries(node)) {
-    if (!VALUE_KEYS.has(childKey) && childKey !== 'components') fixSecurityRequirements(child, schemes, false);
+    if (childKey !== 'components' && !(VALUE_KEYS.has(childKey) && !isObject(child))) fixSecurityRequirements(child, schemes, false);
   }
 }
 
@@ -296,16 +313,18 @@ function pruneExamples(node: Json, state: FilterState, document: JsonObject): vo
     if (Array.isArray(node.examples)) node.examples.forEach((value) => pruneExampleValue(value, schema, state, document));
     else if (isObject(node.examples)) {
       for (const example of Object.values(node.examples)) {
+        // Swagger 2.0 responses: examples keyed by media type hold the values directly.
+        if (state.version === 'oas2') {
+          pruneExampleValue(example, schema, state, document);
+          continue;
+        }
         const resolved = isObject(example) && typeof example.$ref === 'string' ? getByPointer(document, example.$ref) : example;
         if (isObject(resolved) && 'value' in resolved) pruneExampleValue(resolved.value as Json, schema, state, document);
-        // Swagger 2.0 responses: examples keyed by media type hold the values directly.
-        else if (node.schema !== undefined && !isObject(resolved)) continue;
-        else if (node.schema !== undefined && isObject(resolved) && !('value' in resolved) && !('externalValue' in resolved)) pruneExampleValue(resolved, schema, state, document);
       }
     }
     if (isObject(node['x-examples'])) for (const value of Object.values(node['x-examples'])) pruneExampleValue(value, schema, state, document);
   }
-  for (const [key, child] of Object.entries(node)) if (!VALUE_KEYS.has(key)) pruneExamples(child, state, document);
+  for (const [key, child] of Object.entries(node)) if (!(VALUE_KEYS.has(key) && !isObject(child))) pruneExamples(child, state, document);
 }
 
 function getComponentSections(document: JsonObject, version: 'oas2' | 'oas3'): { pointer: string; section: JsonObject }[] {
@@ -318,7 +337,7 @@ function getComponentSections(document: JsonObject, version: 'oas2' | 'oas3'): {
     .map(([name, section]) => ({ pointer: `#/components/${escapePointer(name)}`, section: section as JsonObject }));
 }
 
-function collectReferences(node: Json, into: Set<string>, version: 'oas2' | 'oas3', schemes: JsonObject, schemePointer: string): void {
+function collectReferences(node: Json, into: Set<string>, version: 'oas2' | 'oas3', schemes: JsonObject, schemePointer: string, container = ''): void {
   if (Array.isArray(node)) {
     node.forEach((child) => collectReferences(child, into, version, schemes, schemePointer));
     return;
@@ -333,7 +352,9 @@ function collectReferences(node: Json, into: Set<string>, version: 'oas2' | 'oas
       if (isObject(requirement)) for (const name of Object.keys(requirement)) into.add(`${schemePointer}/${escapePointer(name)}`);
     }
   }
-  for (const [key, child] of Object.entries(node)) if (!isValueKey(key, child, version)) collectReferences(child, into, version, schemes, schemePointer);
+  for (const [key, child] of Object.entries(node)) {
+    if (!isValueKey(key, child, version, container)) collectReferences(child, into, version, schemes, schemePointer, key);
+  }
 }
 
 /**
@@ -378,28 +399,37 @@ function pruneUnusedComponents(document: JsonObject, version: 'oas2' | 'oas3', s
 }
 
 /** Step 6: who-may-see-what is itself internal knowledge. */
-export function stripAudienceMarkers(node: Json, version: Version): void {
+export function stripAudienceMarkers(node: Json, version: Version, container = ''): void {
   if (Array.isArray(node)) {
     node.forEach((child) => stripAudienceMarkers(child, version));
     return;
   }
   if (!isObject(node)) return;
-  for (const marker of AUDIENCE_MARKERS) delete node[marker];
-  for (const [key, child] of Object.entries(node)) if (!isValueKey(key, child, version)) stripAudienceMarkers(child, version);
+  // In a map of names, `x-audience` would be a name (a property called so), not a marker.
+  if (!NAME_MAPS.has(container)) for (const marker of AUDIENCE_MARKERS) delete node[marker];
+  for (const [key, child] of Object.entries(node)) if (!isValueKey(key, child, version, container)) stripAudienceMarkers(child, version, key);
 }
 
 /** Maps and lists that removals emptied are dropped rather than left as `{}` or `[]`. */
-function dropEmptied(node: Json, state: FilterState): void {
+function dropEmptied(node: Json, state: FilterState, container = '', isRoot = false): void {
   if (Array.isArray(node)) {
     node.forEach((child) => dropEmptied(child, state));
     return;
   }
   if (!isObject(node)) return;
   for (const [key, child] of Object.entries(node)) {
-    if (isValueKey(key, child, state.version)) continue;
-    dropEmptied(child, state);
+    if (isValueKey(key, child, state.version, container)) continue;
+    dropEmptied(child, state, key);
     const isEmpty = (Array.isArray(child) && child.length === 0) || (isObject(child) && Object.keys(child).length === 0);
-    if (isEmpty && state.emptied.has(child as object) && (DROPPABLE_WHEN_EMPTIED.has(key) || node === state.components)) delete node[key];
+    const droppable =
+      DROPPABLE_WHEN_EMPTIED.has(key) ||
+      container === 'callbacks' || // a callback with no path item left
+      node === state.components ||
+      (isRoot && (key === 'components' || (OAS2_COMPONENT_SECTIONS as readonly string[]).includes(key)));
+    if (isEmpty && state.emptied.has(child as object) && droppable) {
+      delete node[key];
+      if (Object.keys(node).length === 0) state.emptied.add(node);
+    }
   }
 }
 
@@ -428,7 +458,7 @@ export function filterDocument(original: JsonObject, target: BuildTarget, versio
   pruneUnusedComponents(document, version, state);
   for (let round = 0; round < 8 && removeDanglingReferences(document, '#', state, version, ''); round += 1);
   state.components = isObject(document.components) ? document.components : undefined;
-  dropEmptied(document, state);
+  dropEmptied(document, state, '', true);
   stripAudienceMarkers(document, version);
   return { document, removed: [...state.removed].sort() };
 }

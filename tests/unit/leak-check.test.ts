@@ -144,10 +144,10 @@ describe('scanSite and readAsText', () => {
   it('finds markers inside gzip-compressed files', () => {
     const schema = marker('PayrollRecord', 'schema name', '#/components/schemas/PayrollRecord');
     const fragment = write('pagefind/fragment/en_1.pf_fragment', zlib.gzipSync('{"url":"/"}\n{"meta":{"title":"PayrollRecord"}}'));
-    expect(scanSite(siteDir, [schema])).toEqual([{ marker: schema, file: fragment, line: 2, col: 20 }]);
+    expect(scanSite(siteDir, [schema])).toEqual([{ marker: schema, file: fragment, line: 2, col: 19 }]);
   });
 
-  it('reports nothing, and reads nothing, when there are no markers', () => {
+  it('reports nothing when there are no markers', () => {
     write('index.html', 'listSalariesSecretly');
     expect(scanSite(siteDir, [])).toEqual([]);
   });
@@ -168,14 +168,12 @@ describe('scanSite and readAsText', () => {
     write('404.html', 'not found');
     write('_astro/app.js', 'astro chrome');
     write('pagefind/pagefind.js', 'search chrome');
+    write('pagefind/wasm.unknown.pagefind', 'wasm chrome');
     write('pagefind/fragment/en_1.pf_fragment', 'page content');
     write('operations/index.html', 'page');
-    const extra = write('../' + path.basename(siteDir) + '-catalog.json', 'catalog');
-    try {
-      expect(getChromeTexts(siteDir, [extra]).sort()).toEqual(['astro chrome', 'catalog', 'not found', 'search chrome']);
-    } finally {
-      fs.rmSync(extra);
-    }
+    const catalog = write('catalog.json', 'catalog');
+    expect(getChromeTexts(siteDir).sort()).toEqual(['astro chrome', 'not found', 'search chrome', 'wasm chrome']);
+    expect(getChromeTexts(siteDir, [catalog]).sort()).toEqual(['astro chrome', 'catalog', 'not found', 'search chrome', 'wasm chrome']);
   });
 });
 
@@ -184,41 +182,42 @@ describe('toLeakDiagnostics', () => {
   const finding = (line: number): LeakFinding => ({ marker: operation, file: '/repo/dist/open/index.html', line, col: 7 });
 
   it('says what leaked, where it comes from and which site it is in', () => {
-    expect(toLeakDiagnostics([finding(3)], 'open', '/repo')).toEqual([
-      {
-        rule: 'portolan/leak-check',
-        severity: 'error',
-        message:
-          "'listSalariesSecretly' (operationId at #/paths/~1salaries/get in specs/payroll.yaml) is in the open site, whose audience may not see it. The site was not published.",
-        file: '/repo/dist/open/index.html',
-        line: 3,
-        col: 7,
-      },
-    ]);
-  });
-
-  it('reports up to 25 findings, then one line that counts the rest', () => {
-    const findings = Array.from({ length: 27 }, (_, i) => finding(i + 1));
-    const diagnostics = toLeakDiagnostics(findings, 'partner-acme', '/repo');
-    expect(diagnostics).toHaveLength(26);
-    expect(diagnostics.slice(0, 25).map((d) => d.line)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    expect(diagnostics[25]).toEqual({
-      rule: 'portolan/leak-check',
-      severity: 'error',
-      message: '…and 2 more hits in the partner-acme site.',
-      file: '/repo/dist/open/index.html',
-      line: 1,
-      col: 7,
+    expect(toLeakDiagnostics([finding(3)], 'open', '/repo')).toEqual({
+      diagnostics: [
+        {
+          rule: 'portolan/leak-check',
+          severity: 'error',
+          message:
+            "'listSalariesSecretly' (operationId at #/paths/~1salaries/get in specs/payroll.yaml) is in the open site, whose audience may not see it. The site was not published.",
+          file: '/repo/dist/open/index.html',
+          line: 3,
+          col: 7,
+        },
+      ],
+      omitted: 0,
     });
   });
 
-  it('adds no count line for exactly 25 findings', () => {
-    const diagnostics = toLeakDiagnostics(Array.from({ length: 25 }, (_, i) => finding(i + 1)), 'open', '/repo');
+  it('names the spec by its full path when its path relative to the working folder would be empty', () => {
+    const { diagnostics } = toLeakDiagnostics([finding(1)], 'partner-acme', specFile);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "'listSalariesSecretly' (operationId at #/paths/~1salaries/get in /repo/specs/payroll.yaml) is in the partner-acme site, whose audience may not see it. The site was not published.",
+    ]);
+  });
+
+  it('reports the first 25 findings and counts the rest', () => {
+    const { diagnostics, omitted } = toLeakDiagnostics(Array.from({ length: 27 }, (_, i) => finding(i + 1)), 'partner-acme', '/repo');
+    expect(diagnostics.map((d) => d.line)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(omitted).toBe(2);
+  });
+
+  it('omits nothing for exactly 25 findings', () => {
+    const { diagnostics, omitted } = toLeakDiagnostics(Array.from({ length: 25 }, (_, i) => finding(i + 1)), 'open', '/repo');
     expect(diagnostics).toHaveLength(25);
-    expect(diagnostics.every((d) => d.message.startsWith("'listSalariesSecretly'"))).toBe(true);
+    expect(omitted).toBe(0);
   });
 
   it('reports nothing when nothing leaked', () => {
-    expect(toLeakDiagnostics([], 'open')).toEqual([]);
+    expect(toLeakDiagnostics([], 'open')).toEqual({ diagnostics: [], omitted: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildTarget } from '../../src/lib/audience.ts';
 import type { JsonObject } from '../../src/lib/openapi-shape.ts';
-import { filterDocument, getDeclaredVisibility, isElementVisible, stripAudienceMarkers } from '../../src/lib/visibility.ts';
+import { filterDocument, getDeclaredVisibility, isElementVisible, isPathItemHidden, stripAudienceMarkers } from '../../src/lib/visibility.ts';
 
 const openSite: BuildTarget = { audience: 'open' };
 const partnerSite: BuildTarget = { audience: 'partner' };
@@ -547,7 +547,7 @@ describe('filterDocument: x-internal: false', () => {
 });
 
 describe('filterDocument: inline examples lose the values of removed properties', () => {
-  const schemas = {
+  const schemas: JsonObject = {
     Person: {
       type: 'object',
       properties: { name: { type: 'string' }, ssn: { 'x-internal': true, type: 'string' } },
@@ -626,7 +626,7 @@ describe('filterDocument: inline examples lose the values of removed properties'
 
   it('filters a copy, leaving the examples of the original document as written', () => {
     expect(document).toEqual(original);
-    expect(schemas.Person.example).toEqual({ name: 'Ada', ssn: '123-45-6789' });
+    expect((schemas.Person as JsonObject).example).toEqual({ name: 'Ada', ssn: '123-45-6789' });
   });
 });
 
@@ -1059,7 +1059,7 @@ describe('filterDocument: Swagger 2.0', () => {
     ).toEqual(
       swagger2({
         paths: { '/pets': { get: { responses: { '200': { description: 'OK', schema: { $ref: '#/definitions/Pet' } } } } } },
-        definitions: { Pet: { type: 'object', required: ['name', 'owner'], properties: { name: { type: 'string' } } } },
+        definitions: { Pet: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } },
       }),
     );
   });
@@ -1130,6 +1130,46 @@ describe('filterDocument: Swagger 2.0', () => {
         definitions: { Pet: { type: 'object', properties: { name: { type: 'string' } } } },
       }),
     );
+  });
+});
+
+describe('path items whose every operation is hidden', () => {
+  it('isPathItemHidden: a path item is hidden when it is marked, or when it has operations and all of them are hidden', () => {
+    const internalGet = { 'x-internal': true, responses: {} };
+    const partnerPost = { 'x-audience': 'partner', responses: {} };
+    expect(isPathItemHidden({ 'x-internal': true }, openSite)).toBe(true);
+    expect(isPathItemHidden({ get: internalGet, post: partnerPost }, openSite)).toBe(true);
+    expect(isPathItemHidden({ get: internalGet, post: partnerPost }, partnerSite)).toBe(false);
+    expect(isPathItemHidden({ summary: 'Nothing to call yet', parameters: [] }, openSite)).toBe(false);
+    expect(isPathItemHidden({ get: internalGet, post: partnerPost }, internalSite)).toBe(false);
+  });
+
+  it('removes a path whose every operation is internal, with its summary and parameters, so the path itself does not show', () => {
+    expect(
+      view(
+        oas3({
+          paths: {
+            '/pets': { get: { responses: { '200': ok } } },
+            '/payroll/salaries': {
+              summary: 'Salaries',
+              parameters: [{ name: 'month', in: 'query' }],
+              get: { 'x-internal': true, responses: { '200': ok } },
+              post: { 'x-audience': 'partner', responses: { '201': ok } },
+            },
+          },
+        }),
+      ),
+    ).toEqual(oas3({ paths: { '/pets': { get: { responses: { '200': ok } } } } }));
+  });
+
+  it('keeps a path that still has one operation the site may see', () => {
+    const document = oas3({ paths: { '/pets': { summary: 'Pets', get: { 'x-internal': true, responses: { '200': ok } }, post: { 'x-audience': 'partner', responses: { '201': ok } } } } });
+    expect(view(document, partnerSite)).toEqual(oas3({ paths: { '/pets': { summary: 'Pets', post: { responses: { '201': ok } } } } }));
+    expect(filterDocument(document, partnerSite, 'oas3').removed).toEqual(['#/paths/~1pets/get']);
+  });
+
+  it('removes a webhook whose every operation is internal', () => {
+    expect(view(oas3({ webhooks: { ledgerSync: { post: { 'x-internal': true, responses: { '200': ok } } } } }))).toEqual(oas3({}));
   });
 });
 
@@ -1208,9 +1248,10 @@ describe('filterDocument: known defects', () => {
     );
   });
 
-  it('drops a path item left without operations, so the path of internal operations does not show', () => {
-    expect(view(oas3({ paths: { '/pets': { get: { responses: { '200': ok } } }, '/payroll/salaries': { get: { 'x-internal': true, responses: { '200': ok } } } } }))).toEqual(
-      oas3({ paths: { '/pets': { get: { responses: { '200': ok } } } } }),
-    );
+
+  it('drops a callback whose every path item was removed, and the callbacks map it empties', () => {
+    expect(
+      view(oas3({ paths: petsWith({}, { callbacks: { onAudit: { '{$request.body#/auditUrl}': { post: { 'x-internal': true, responses: { '200': ok } } } } } }) })),
+    ).toEqual(oas3({ paths: petsWith({}) }));
   });
 });
