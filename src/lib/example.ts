@@ -1,6 +1,6 @@
 // Picks or builds an example value for a schema, for request bodies in curl commands. Explicit
 // examples win; otherwise a small value is built from the schema, depth-limited and cycle-safe.
-import { asArray, asObject, entriesOf, getByPointer, isObject, type Json, type JsonObject } from './openapi-shape.ts';
+import { asArray, createRecord, asObject, entriesOf, getByPointer, isObject, type Json, type JsonObject } from './openapi-shape.ts';
 
 const MAX_EXAMPLE_DEPTH = 6;
 const MAX_EXAMPLE_PROPERTIES = 25;
@@ -32,7 +32,7 @@ function build(value: Json | undefined, document: JsonObject, seen: readonly str
   if (Array.isArray(schema.enum) && schema.enum.length) return schema.enum[0] as Json;
   const variants = asArray(schema.allOf);
   if (variants.length) {
-    const merged: JsonObject = {};
+    const merged: JsonObject = createRecord();
     for (const variant of variants) {
       const part = build(variant, document, seen, depth + 1);
       if (isObject(part)) Object.assign(merged, part);
@@ -46,7 +46,7 @@ function build(value: Json | undefined, document: JsonObject, seen: readonly str
   const rawType = schema.type;
   const type = Array.isArray(rawType) ? rawType.find((t) => t !== 'null') : rawType;
   if (type === 'object' || (type === undefined && isObject(schema.properties))) {
-    const out: JsonObject = {};
+    const out: JsonObject = createRecord();
     for (const [name, propertySchema] of entriesOf(schema.properties).slice(0, MAX_EXAMPLE_PROPERTIES)) {
       if (asObject(propertySchema).readOnly === true) continue;
       out[name] = build(propertySchema, document, seen, depth + 1);

@@ -12,6 +12,8 @@ import {
   type NormalizedProblem,
 } from '@redocly/openapi-core';
 import type { Diagnostic } from './diagnostics.ts';
+import { getByPointer, type Json } from './openapi-shape.ts';
+import { findSelfReferences } from './ref-cycles.ts';
 
 export type SpecVersion = 'oas2' | 'oas3_0' | 'oas3_1';
 
@@ -106,6 +108,23 @@ async function checkRoot(file: string, resolver: BaseResolver): Promise<Diagnost
   if (root instanceof YamlParseError) return toParseDiagnostic(root, file);
   if (root instanceof Error) return { rule: 'parse-error', severity: 'error', message: `Cannot read this file: ${root.message}`, file, line: 1, col: 1 };
   const parsed = root.parsed as Record<string, unknown>;
+  const cycle = findSelfReferences(parsed as Json)[0];
+  if (cycle) {
+    let at = { line: 1, col: 1 };
+    try {
+      at = getLineColLocation({ source: root.source, pointer: `${cycle}/$ref`, reportOnKey: false }).start;
+    } catch {
+      // keep 1:1
+    }
+    return {
+      rule: 'portolan/self-reference',
+      severity: 'error',
+      message: `This $ref resolves to itself (${JSON.stringify((getByPointer(parsed, cycle) as { $ref: string }).$ref)}), so it describes nothing: point it at a real schema, or define the schema here.`,
+      file,
+      pointer: cycle,
+      ...at,
+    };
+  }
   const key = 'openapi' in parsed ? 'openapi' : 'swagger';
   const version = String(parsed[key]);
   if (SUPPORTED_VERSION.test(version)) return undefined;
@@ -142,6 +161,10 @@ export async function loadSpec(file: string, config: Config, resolver: BaseResol
     problems = await lint({ ref: file, config, externalRefResolver: resolver });
   } catch (error) {
     if (error instanceof YamlParseError) return { diagnostics: [toParseDiagnostic(error, file)] };
+    // Redocly throws on a ref loop inside a referenced file; the root's own loops are caught above.
+    if (error instanceof Error && /circular pointer/i.test(error.message)) {
+      return { diagnostics: [{ rule: 'portolan/self-reference', severity: 'error', message: 'A $ref in a file this description references resolves to itself; point it at a real schema.', file, line: 1, col: 1 }] };
+    }
     throw error;
   }
   const diagnostics = problems.map((p) => toRefusal(toDiagnostic(p, file)));

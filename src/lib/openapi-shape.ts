@@ -3,6 +3,14 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
+/**
+ * A map for spec-chosen keys. With no prototype, a key such as `__proto__` or `constructor` is an
+ * ordinary entry instead of reaching Object.prototype.
+ */
+export function createRecord(): JsonObject {
+  return Object.create(null) as JsonObject;
+}
+
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,6 @@
 // The view of one operation (or webhook) as its page shows it, built from the 3.x-shaped document.
 import { toCurl } from './curl.ts';
-import { toSafeHtml } from './markdown.ts';
+import { toSafeHtml, toSafeUrl } from './markdown.ts';
 import {
   asArray,
   asObject,
@@ -96,7 +96,7 @@ function toExamples(media: JsonObject, document: JsonObject): ExampleView[] {
       summary: asString(example.summary),
       value: 'value' in example ? toDisplayValue(example.value) : '',
       // externalValue is never fetched at build time: it is shown as a link.
-      externalUrl: externalUrl && /^https?:\/\//i.test(externalUrl) ? externalUrl : undefined,
+      externalUrl: externalUrl && /^https?:\/\//i.test(externalUrl) ? toSafeUrl(externalUrl) : undefined,
     });
   }
   return examples;
@@ -236,6 +236,6 @@ export function toOperationView(input: OperationInput, context: SchemaViewContex
     security,
     callbacks: toCallbacks(operation.callbacks, context),
     curl,
-    externalDocs: externalUrl && /^https?:|^mailto:/i.test(externalUrl) ? { url: externalUrl, description: asString(externalDocs.description) } : undefined,
+    externalDocs: toSafeUrl(externalUrl) ? { url: toSafeUrl(externalUrl)!, description: asString(externalDocs.description) } : undefined,
   };
 }

@@ -3,6 +3,7 @@
 import {
   HTTP_METHODS,
   asArray,
+  createRecord,
   asObject,
   asString,
   derefObject,
@@ -24,7 +25,7 @@ const SCHEMA_KEYS_OF_PARAMETERS = [
 function rewriteRefs(value: Json): Json {
   if (Array.isArray(value)) return value.map(rewriteRefs);
   if (!isObject(value)) return value;
-  const out: JsonObject = {};
+  const out: JsonObject = createRecord();
   for (const [key, child] of Object.entries(value)) {
     out[key] = key === '$ref' && typeof child === 'string' && child.startsWith(DEFINITIONS_PREFIX)
       ? SCHEMAS_PREFIX + child.slice(DEFINITIONS_PREFIX.length)
@@ -34,7 +35,7 @@ function rewriteRefs(value: Json): Json {
 }
 
 function toParameterSchema(parameter: JsonObject): JsonObject {
-  const schema: JsonObject = {};
+  const schema: JsonObject = createRecord();
   for (const key of SCHEMA_KEYS_OF_PARAMETERS) if (key in parameter) schema[key] = rewriteRefs(parameter[key] as Json);
   if (schema.type === 'file') {
     schema.type = 'string';
@@ -56,7 +57,7 @@ function toParameter(parameter: JsonObject): JsonObject {
 }
 
 function toFormBody(formParameters: JsonObject[], consumes: string[]): JsonObject {
-  const properties: JsonObject = {};
+  const properties: JsonObject = createRecord();
   const required: string[] = [];
   for (const parameter of formParameters) {
     const name = String(parameter.name ?? '');
@@ -74,7 +75,7 @@ function toFormBody(formParameters: JsonObject[], consumes: string[]): JsonObjec
 function toResponse(document: JsonObject, value: Json, produces: string[]): JsonObject {
   const response = derefObject(document, value);
   const out: JsonObject = { description: response.description ?? '' };
-  const headers: JsonObject = {};
+  const headers: JsonObject = createRecord();
   for (const [name, header] of entriesOf(response.headers)) {
     const h = asObject(header);
     headers[name] = { description: h.description ?? '', schema: toParameterSchema(h) };
@@ -82,7 +83,7 @@ function toResponse(document: JsonObject, value: Json, produces: string[]): Json
   if (Object.keys(headers).length) out.headers = headers;
   const examples = asObject(response.examples);
   if (response.schema !== undefined) {
-    const content: JsonObject = {};
+    const content: JsonObject = createRecord();
     for (const mediaType of produces) {
       content[mediaType] = {
         schema: rewriteRefs(response.schema),
@@ -111,7 +112,7 @@ function toOperation(document: JsonObject, operation: JsonObject, pathParameters
   let requestBody: JsonObject | undefined;
   for (const parameter of merged.values()) {
     if (parameter.in === 'body') {
-      const content: JsonObject = {};
+      const content: JsonObject = createRecord();
       for (const mediaType of requestTypes) {
         content[mediaType] = {
           schema: rewriteRefs(parameter.schema ?? {}),
@@ -129,7 +130,7 @@ function toOperation(document: JsonObject, operation: JsonObject, pathParameters
   }
   if (formParameters.length) requestBody = toFormBody(formParameters, requestTypes);
 
-  const responses: JsonObject = {};
+  const responses: JsonObject = createRecord();
   for (const [status, response] of entriesOf(operation.responses)) responses[status] = toResponse(document, response, responseTypes);
 
   const out: JsonObject = { ...operation, parameters, responses };
@@ -167,20 +168,20 @@ function toServers(document: JsonObject): Json[] {
 }
 
 export function convertSwagger2(document: JsonObject): JsonObject {
-  const paths: JsonObject = {};
+  const paths: JsonObject = createRecord();
   for (const [pathKey, rawItem] of entriesOf(document.paths)) {
     const item = derefObject(document, rawItem);
     const pathParameters = asArray(item.parameters);
-    const outItem: JsonObject = {};
+    const outItem: JsonObject = createRecord();
     for (const [key, value] of Object.entries(item)) {
       if ((HTTP_METHODS as readonly string[]).includes(key)) outItem[key] = toOperation(document, asObject(value), pathParameters);
       else if (key !== 'parameters') outItem[key] = value;
     }
     paths[pathKey] = outItem;
   }
-  const schemas: JsonObject = {};
+  const schemas: JsonObject = createRecord();
   for (const [name, schema] of entriesOf(document.definitions)) schemas[name] = rewriteRefs(schema);
-  const securitySchemes: JsonObject = {};
+  const securitySchemes: JsonObject = createRecord();
   for (const [name, scheme] of entriesOf(document.securityDefinitions)) securitySchemes[name] = toSecurityScheme(asObject(scheme));
 
   const out: JsonObject = {
