@@ -22,7 +22,7 @@ try {
   const dataDir = path.join(work, 'data');
 
   async function refresh(): Promise<boolean> {
-    const { apis, diagnostics, rootCount } = await loadCatalog(options.specsDir, config);
+    const { apis, diagnostics, rootCount } = await loadCatalog(options.specsDir, config, undefined, options.limits);
     if (diagnostics.length) process.stderr.write(toStylish(diagnostics, rootCount));
     if (hasErrors(diagnostics)) {
       process.stderr.write('Not updated: fix the errors above; the preview keeps the last good version.\n');

@@ -3,11 +3,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isAudience, isPartnerId, type Audience } from './audience.ts';
 import { OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from './diagnostics.ts';
+import { DEFAULT_LIMITS, type InputLimits } from './safe-resolver.ts';
 
 export class UsageError extends Error {}
 
 export interface BuildOptions {
   specsDir: string;
+  limits: InputLimits;
   outDir?: string;
   audience?: Audience;
   partner?: string;
@@ -16,22 +18,48 @@ export interface BuildOptions {
 
 export interface LintOptions {
   specsDir: string;
+  limits: InputLimits;
   configPath?: string;
   format: OutputFormat;
 }
 
 export const DEFAULT_SPECS_DIR = 'specs';
 
-export const BUILD_USAGE = 'usage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE]';
-export const LINT_USAGE = `usage: npm run lint -- [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}]`;
+const LIMIT_USAGE = '[--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N]';
+export const BUILD_USAGE = `usage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] ${LIMIT_USAGE}`;
+export const LINT_USAGE = `usage: npm run lint -- [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}] ${LIMIT_USAGE}`;
 export const PREVIEW_USAGE = 'usage: npm run preview -- [--audience internal|partner|open] [--partner ID] [--out DIR] [--port N]';
 
-function parse(args: string[], options: Record<string, { type: 'string' }>, usage: string) {
+function parse(args: string[], options: Record<string, { readonly type: 'string' }>, usage: string) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${usage}`);
   }
+}
+
+const LIMIT_OPTIONS = {
+  'max-file-mb': { type: 'string' },
+  'max-total-mb': { type: 'string' },
+  'max-depth': { type: 'string' },
+  'max-aliases': { type: 'string' },
+} as const;
+
+function toLimits(values: Record<string, string | undefined>, usage: string): InputLimits {
+  const read = (name: string, fallback: number, scale: number): number => {
+    const raw = values[name];
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${name} must be a positive number (got '${raw}')\n${usage}`);
+    return Math.round(value * scale);
+  };
+  const MB = 1024 * 1024;
+  return {
+    maxFileBytes: read('max-file-mb', DEFAULT_LIMITS.maxFileBytes, MB),
+    maxTotalBytes: read('max-total-mb', DEFAULT_LIMITS.maxTotalBytes, MB),
+    maxDepth: read('max-depth', DEFAULT_LIMITS.maxDepth, 1),
+    maxAliases: read('max-aliases', DEFAULT_LIMITS.maxAliases, 1),
+  };
 }
 
 function toAudienceOptions(values: Record<string, string | undefined>, usage: string): { audience?: Audience; partner?: string } {
@@ -43,9 +71,10 @@ function toAudienceOptions(values: Record<string, string | undefined>, usage: st
 }
 
 export function parseBuildArgs(args: string[]): BuildOptions {
-  const values = parse(args, { specs: { type: 'string' }, out: { type: 'string' }, audience: { type: 'string' }, partner: { type: 'string' }, config: { type: 'string' } }, BUILD_USAGE);
+  const values = parse(args, { specs: { type: 'string' }, out: { type: 'string' }, audience: { type: 'string' }, partner: { type: 'string' }, config: { type: 'string' }, ...LIMIT_OPTIONS }, BUILD_USAGE);
   return {
     specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR),
+    limits: toLimits(values, BUILD_USAGE),
     outDir: values.out ? path.resolve(values.out) : undefined,
     configPath: values.config,
     ...toAudienceOptions(values, BUILD_USAGE),
@@ -53,10 +82,10 @@ export function parseBuildArgs(args: string[]): BuildOptions {
 }
 
 export function parseLintArgs(args: string[]): LintOptions {
-  const values = parse(args, { specs: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' } }, LINT_USAGE);
+  const values = parse(args, { specs: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' }, ...LIMIT_OPTIONS }, LINT_USAGE);
   const format = values.format ?? 'stylish';
   if (!isOutputFormat(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got '${format}')\n${LINT_USAGE}`);
-  return { specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR), configPath: values.config, format };
+  return { specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR), configPath: values.config, format, limits: toLimits(values, LINT_USAGE) };
 }
 
 export function parsePreviewArgs(args: string[]): { audience?: Audience; partner?: string; outDir?: string; port?: number } {

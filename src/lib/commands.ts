@@ -48,7 +48,7 @@ export function runLint(args: string[], io: Io = processIo): Promise<number> {
     const options = parseLintArgs(args);
     checkSpecsDir(options.specsDir);
     const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
-    const { diagnostics, rootCount } = await loadCatalog(options.specsDir, config);
+    const { diagnostics, rootCount } = await loadCatalog(options.specsDir, config, undefined, options.limits);
     const text = formatDiagnostics(diagnostics, options.format, rootCount);
     // Machine formats go to stdout for piping; the human format goes to stderr like the build's.
     if (options.format === 'stylish') io.stderr(text);
@@ -70,7 +70,7 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
     checkSpecsDir(options.specsDir);
     const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
     const started = performance.now();
-    const { apis, diagnostics, rootCount } = await loadCatalog(options.specsDir, config);
+    const { apis, diagnostics, rootCount } = await loadCatalog(options.specsDir, config, undefined, options.limits);
     if (diagnostics.length > 0 || hasErrors(diagnostics)) io.stderr(toStylish(diagnostics, rootCount));
     if (hasErrors(diagnostics)) {
       io.stderr('Build stopped: fix the errors above (earlier output in the out folder is untouched).\n');

@@ -7,6 +7,7 @@ import {
   detectSpec,
   getLineColLocation,
   lint,
+  ResolveError,
   YamlParseError,
   type Config,
   type NormalizedProblem,
@@ -14,6 +15,7 @@ import {
 import type { Diagnostic } from './diagnostics.ts';
 import { getByPointer, type Json } from './openapi-shape.ts';
 import { findSelfReferences } from './ref-cycles.ts';
+import { restoreExternalValues } from './safe-resolver.ts';
 
 export type SpecVersion = 'oas2' | 'oas3_0' | 'oas3_1';
 
@@ -103,6 +105,10 @@ async function checkRoot(file: string, resolver: BaseResolver): Promise<Diagnost
     root = await resolver.resolveDocument(null, file, true);
   } catch (error) {
     if (error instanceof YamlParseError) return toParseDiagnostic(error, file);
+    if (error instanceof ResolveError) {
+      const message = error.message.replace(/^refused: /, '');
+      return { rule: 'portolan/refused-file', severity: 'error', message: `Refused this file: ${message}`, file, line: 1, col: 1 };
+    }
     throw error;
   }
   if (root instanceof YamlParseError) return toParseDiagnostic(root, file);
@@ -171,7 +177,9 @@ export async function loadSpec(file: string, config: Config, resolver: BaseResol
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 
   const result = await bundle({ ref: file, config, externalRefResolver: resolver, dereference: false });
-  const document = result.bundle.parsed as Record<string, unknown> | undefined;
+  // A copy: the bundle shares objects with the resolver's cache, which must keep externalValue parked.
+  const document = result.bundle.parsed ? (structuredClone(result.bundle.parsed) as Record<string, unknown>) : undefined;
+  restoreExternalValues(document);
   const bundleErrors = result.problems.filter((p) => p.severity === 'error').map((p) => toRefusal(toDiagnostic(p, file)));
   if (!document || bundleErrors.length > 0) return { diagnostics: [...diagnostics, ...bundleErrors] };
 

@@ -41,6 +41,11 @@ function getRefusal(ref: string): string | undefined {
   return undefined;
 }
 
+function toSize(bytes: number): string {
+  const MB = 1024 * 1024;
+  return bytes >= MB ? `${(bytes / MB).toFixed(bytes % MB === 0 ? 0 : 1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
 function toLineCol(text: string, offset: number): { line: number; col: number } {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
@@ -64,6 +69,46 @@ function getDepth(value: unknown, limit: number): number {
     for (const child of Object.values(node)) stack.push([child, depth + 1]);
   }
   return deepest;
+}
+
+/**
+ * Redocly treats `externalValue` like a `$ref` and reads (or fetches) its target into the bundle.
+ * Portolan never does: the key is parked under another name while Redocly works and restored after,
+ * so the page can offer it as a link.
+ */
+export const PARKED_EXTERNAL_VALUE = 'x-portolan-external-value';
+
+function hideExternalValues(node: unknown): void {
+  const stack = [node];
+  while (stack.length) {
+    const current = stack.pop();
+    if (typeof current !== 'object' || current === null) continue;
+    if (!Array.isArray(current)) {
+      const record = current as Record<string, unknown>;
+      if (typeof record.externalValue === 'string') {
+        record[PARKED_EXTERNAL_VALUE] = record.externalValue;
+        delete record.externalValue;
+      }
+    }
+    for (const child of Object.values(current)) stack.push(child);
+  }
+}
+
+/** Puts parked `externalValue`s back, in place. */
+export function restoreExternalValues(node: unknown): void {
+  const stack = [node];
+  while (stack.length) {
+    const current = stack.pop();
+    if (typeof current !== 'object' || current === null) continue;
+    if (!Array.isArray(current)) {
+      const record = current as Record<string, unknown>;
+      if (typeof record[PARKED_EXTERNAL_VALUE] === 'string') {
+        record.externalValue = record[PARKED_EXTERNAL_VALUE];
+        delete record[PARKED_EXTERNAL_VALUE];
+      }
+    }
+    for (const child of Object.values(current)) stack.push(child);
+  }
 }
 
 export class SafeResolver extends BaseResolver {
@@ -132,11 +177,11 @@ export class SafeResolver extends BaseResolver {
       throw new ResolveError(error as Error);
     }
     if (size > this.limits.maxFileBytes) {
-      throw new ResolveError(new Error(`refused: the file is ${(size / 1e6).toFixed(1)} MB, over the ${(this.limits.maxFileBytes / 1e6).toFixed(0)} MB limit per file (--max-file-mb).`));
+      throw new ResolveError(new Error(`refused: the file is ${toSize(size)}, over the ${toSize(this.limits.maxFileBytes)} limit per file (--max-file-mb).`));
     }
     this.totalBytes += size;
     if (this.totalBytes > this.limits.maxTotalBytes) {
-      throw new ResolveError(new Error(`refused: the catalog's files add up to more than the ${(this.limits.maxTotalBytes / 1e6).toFixed(0)} MB limit (--max-total-mb).`));
+      throw new ResolveError(new Error(`refused: the catalog's files add up to more than the ${toSize(this.limits.maxTotalBytes)} limit (--max-total-mb).`));
     }
     const content = await fs.promises.readFile(absoluteRef, 'utf8');
     return new Source(absoluteRef, content.replace(/\r\n/g, '\n'));
@@ -170,17 +215,27 @@ export class SafeResolver extends BaseResolver {
       const problem = document.errors[0] ?? document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_ALIAS');
       if (problem) {
         const { line, col } = toLineCol(text, problem.pos[0]);
-        throw toParseError(describeYamlProblem(problem), source, line, col);
+        throw toParseError(describeYamlProblem(problem, this.limits), source, line, col);
       }
       try {
         parsed = document.toJS({ maxAliasCount: this.limits.maxAliases });
       } catch (error) {
-        throw toParseError(describeYamlProblem(error as Error), source, 1, 1);
+        // Expansion failed: point at the first alias, where the blow-up starts.
+        let offset = 0;
+        YAML.visit(document, {
+          Alias(_, node) {
+            offset = node.range?.[0] ?? 0;
+            return YAML.visit.BREAK;
+          },
+        });
+        const { line, col } = toLineCol(text, offset);
+        throw toParseError(describeYamlProblem(error as Error, this.limits), source, line, col);
       }
     }
     if (getDepth(parsed, this.limits.maxDepth) > this.limits.maxDepth) {
       throw toParseError(`nesting is deeper than ${this.limits.maxDepth} levels (--max-depth)`, source, 1, 1);
     }
+    hideExternalValues(parsed);
     if (isRoot && (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))) {
       throw toParseError(`the root of a description must be a mapping with \`openapi\` or \`swagger\`, \`info\` and \`paths\` (found ${Array.isArray(parsed) ? 'a list' : typeof parsed === 'object' ? 'nothing' : `a ${typeof parsed}`})`, source, 1, 1);
     }
@@ -188,7 +243,7 @@ export class SafeResolver extends BaseResolver {
   }
 }
 
-function describeYamlProblem(problem: Error & { code?: string }): string {
+function describeYamlProblem(problem: Error & { code?: string }, limits: InputLimits): string {
   const first = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   switch (problem.code) {
     case 'DUPLICATE_KEY':
@@ -196,7 +251,9 @@ function describeYamlProblem(problem: Error & { code?: string }): string {
     case 'TAG_RESOLVE_FAILED':
       return `${first}; YAML tags are not allowed in descriptions`;
     default:
-      if (/alias/i.test(first) && /exceed|count|resource/i.test(first)) return `too many YAML aliases (over ${'--max-aliases'}); expand them or raise --max-aliases`;
+      if (/alias/i.test(first) && /exceed|count|resource/i.test(first)) {
+        return `too many YAML aliases (more than ${limits.maxAliases}), which is how alias bombs exhaust memory; write the values out or raise --max-aliases`;
+      }
       return first;
   }
 }

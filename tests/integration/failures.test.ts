@@ -61,7 +61,9 @@ describe('lint', () => {
   it('rejects an unknown format as a usage error (exit 2)', async () => {
     const result = await capture(runLint, ['--format', 'xml']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`--format must be one of stylish, json, github (got 'xml')\nusage: npm run lint -- [--specs DIR] [--config FILE] [--format stylish|json|github]\n`);
+    expect(result.stderr).toBe(
+      `--format must be one of stylish, json, github (got 'xml')\nusage: npm run lint -- [--specs DIR] [--config FILE] [--format stylish|json|github] [--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N]\n`,
+    );
   });
 });
 
@@ -81,7 +83,7 @@ describe('build', () => {
     const result = await capture(runBuild, ['--audience', 'public']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "--audience must be internal, partner or open (got 'public')\nusage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE]\n",
+      "--audience must be internal, partner or open (got 'public')\nusage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] [--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N]\n",
     );
   });
 
