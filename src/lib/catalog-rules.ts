@@ -10,7 +10,9 @@ export const CATALOG_RULE_DEFAULTS: Record<string, 'error' | 'warn' | 'off'> = {
   'portolan/info-x-audience': 'error',
   'portolan/info-x-partners': 'error',
   'portolan/info-x-lifecycle': 'error',
-  'portolan/info-x-owner': 'warn',
+  'portolan/info-x-owner': 'error',
+  'portolan/info-contact': 'error',
+  'portolan/server-internal-host': 'error',
   'portolan/info-x-api-id': 'error',
   'portolan/element-audience': 'error',
 };
@@ -67,7 +69,7 @@ function checkOwner(info: InfoNode, ctx: UserContext): void {
   const value = info['x-owner'];
   if (typeof value === 'string' && value.trim()) return;
   ctx.report({
-    message: "info.x-owner should name the owning team (e.g. 'team-payments') so readers know who to ask.",
+    message: "info.x-owner is required: name the owning team (e.g. 'team-payments') so readers know who to ask and CODEOWNERS knows who reviews.",
     location: 'x-owner' in info ? ctx.location.child(['x-owner']) : ctx.location.key(),
   });
 }
@@ -113,6 +115,65 @@ function checkElementAudience(node: unknown, ctx: UserContext): void {
   }
 }
 
+/** Open and partner APIs are read by people outside the company, who need someone to contact. */
+function checkContact(info: InfoNode, ctx: UserContext): void {
+  const audience = info['x-audience'];
+  if (audience !== 'open' && audience !== 'partner') return;
+  const contact = info.contact;
+  const hasWay = typeof contact === 'object' && contact !== null && ['email', 'url'].some((k) => typeof (contact as Record<string, unknown>)[k] === 'string');
+  if (hasWay) return;
+  ctx.report({
+    message: `info.contact with an email or url is required for ${audience} APIs: outside readers need a way to reach the owning team.`,
+    location: 'contact' in info ? ctx.location.child(['contact']) : ctx.location.key(),
+  });
+}
+
+/** Host patterns that mean "inside the company"; `*` matches any run of characters. */
+export const DEFAULT_INTERNAL_HOST_PATTERNS = [
+  'localhost', '127.*', '10.*', '192.168.*', '172.1[6-9].*', '172.2?.*', '172.3[01].*', '*.internal', '*.local', '*.corp', '*.corp.*', '*.svc', '*.svc.*', '*.intranet.*',
+];
+
+function toHostRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${escaped}$`, 'i');
+}
+
+function getHost(url: string): string | undefined {
+  try {
+    return new URL(url.replace(/\{[^}]*\}/g, 'x')).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Servers of open and partner APIs must not point at internal hosts, unless the server itself is
+ * marked internal (then it is removed from what outsiders see). Patterns come from the rule's
+ * `patterns` option in redocly.yaml.
+ */
+function serverInternalHostRule(options: { patterns?: unknown }) {
+  const patterns = (Array.isArray(options?.patterns) ? options.patterns.filter((p): p is string => typeof p === 'string') : DEFAULT_INTERNAL_HOST_PATTERNS).map(toHostRegExp);
+  let audience: unknown;
+  const check = (url: unknown, node: Record<string, unknown>, ctx: UserContext, key: string) => {
+    if ((audience !== 'open' && audience !== 'partner') || typeof url !== 'string') return;
+    if (node['x-internal'] === true || node['x-audience'] === 'internal') return;
+    const host = key === 'host' ? url.split(':')[0] : getHost(url);
+    if (!host || !patterns.some((p) => p.test(host))) return;
+    ctx.report({
+      message: `Server host '${host}' looks internal, but this is ${audience === 'open' ? 'an open' : 'a partner'} API: use its public host, or mark the server x-internal: true.`,
+      location: ctx.location.child([key]),
+    });
+  };
+  return {
+    Root: { enter: (root: Record<string, unknown>, ctx: UserContext) => {
+      const info = root.info as Record<string, unknown> | undefined;
+      audience = info?.['x-audience'];
+      if (typeof root.host === 'string') check(root.host, root, ctx, 'host');
+    } },
+    Server: (server: Record<string, unknown>, ctx: UserContext) => check(server.url, server, ctx, 'url'),
+  };
+}
+
 function infoRule(check: (info: InfoNode, ctx: UserContext) => void): () => InfoVisitor {
   return () => ({ Info: (info, ctx) => check(info, ctx) });
 }
@@ -125,9 +186,11 @@ const ruleSet = {
   [`${CATALOG_PLUGIN_ID}/info-x-owner`]: infoRule(checkOwner),
   [`${CATALOG_PLUGIN_ID}/info-x-api-id`]: infoRule(checkApiId),
   [`${CATALOG_PLUGIN_ID}/element-audience`]: () => ({ any: { enter: checkElementAudience } }),
+  [`${CATALOG_PLUGIN_ID}/info-contact`]: infoRule(checkContact),
+  [`${CATALOG_PLUGIN_ID}/server-internal-host`]: serverInternalHostRule,
 };
 
 export const catalogPlugin: Plugin = {
   id: CATALOG_PLUGIN_ID,
-  rules: { oas3: ruleSet, oas2: ruleSet } as Plugin['rules'],
+  rules: { oas3: ruleSet, oas2: ruleSet } as unknown as Plugin['rules'],
 };

@@ -21,13 +21,15 @@ export interface LintOptions {
   limits: InputLimits;
   configPath?: string;
   format: OutputFormat;
+  /** Lint only the specs changed since this git ref, and the specs that reference a changed file. */
+  changedSince?: string;
 }
 
 export const DEFAULT_SPECS_DIR = 'specs';
 
 const LIMIT_USAGE = '[--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N]';
 export const BUILD_USAGE = `usage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] ${LIMIT_USAGE}`;
-export const LINT_USAGE = `usage: npm run lint -- [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}] ${LIMIT_USAGE}`;
+export const LINT_USAGE = `usage: npm run lint -- [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}] [--changed-since REF] ${LIMIT_USAGE}`;
 export const PREVIEW_USAGE = 'usage: npm run preview -- [--audience internal|partner|open] [--partner ID] [--out DIR] [--port N]';
 
 function parse(args: string[], options: Record<string, { readonly type: 'string' }>, usage: string) {
@@ -82,10 +84,16 @@ export function parseBuildArgs(args: string[]): BuildOptions {
 }
 
 export function parseLintArgs(args: string[]): LintOptions {
-  const values = parse(args, { specs: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' }, ...LIMIT_OPTIONS }, LINT_USAGE);
+  const values = parse(args, { specs: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' }, 'changed-since': { type: 'string' }, ...LIMIT_OPTIONS }, LINT_USAGE);
   const format = values.format ?? 'stylish';
   if (!isOutputFormat(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got '${format}')\n${LINT_USAGE}`);
-  return { specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR), configPath: values.config, format, limits: toLimits(values, LINT_USAGE) };
+  return {
+    specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR),
+    configPath: values.config,
+    format,
+    limits: toLimits(values, LINT_USAGE),
+    changedSince: values['changed-since'],
+  };
 }
 
 export function parsePreviewArgs(args: string[]): { audience?: Audience; partner?: string; outDir?: string; port?: number } {

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { getBuildTargets, getTargetName, isPartnerId, type BuildTarget } from './audience.ts';
 import { collectPartnerIds } from './audience-views.ts';
 import type { Json } from './openapi-shape.ts';
-import { loadCatalog } from './catalog-load.ts';
+import { findRootDocuments, loadCatalog } from './catalog-load.ts';
+import { getChangedFiles, getRepoRoot, hasRevision } from './git.ts';
+import { getAffectedRoots } from './ref-graph.ts';
+import type { InputLimits } from './safe-resolver.ts';
 import { parseBuildArgs, parseLintArgs, UsageError } from './cli-args.ts';
 import { formatDiagnostics, hasErrors, toDisplayPath, toStylish } from './diagnostics.ts';
 import { ConfigError, getConfigPath, loadLintConfig } from './lint-config.ts';
@@ -25,13 +28,13 @@ export const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
-function checkSpecsDir(specsDir: string): void {
+export function checkSpecsDir(specsDir: string): void {
   if (!fs.existsSync(specsDir) || !fs.statSync(specsDir).isDirectory()) {
     throw new UsageError(`${specsDir}: no such folder; pass the folder that holds your specs with --specs DIR.`);
   }
 }
 
-async function withUsageErrors(io: Io, run: () => Promise<number>): Promise<number> {
+export async function withUsageErrors(io: Io, run: () => Promise<number>): Promise<number> {
   try {
     return await run();
   } catch (error) {
@@ -43,13 +46,44 @@ async function withUsageErrors(io: Io, run: () => Promise<number>): Promise<numb
   }
 }
 
+/** Reads each file once for code frames; a file that cannot be read simply gets no frame. */
+function readSourceOnce(): (file: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      try {
+        cache.set(file, fs.readFileSync(file, 'utf8'));
+      } catch {
+        cache.set(file, undefined);
+      }
+    }
+    return cache.get(file);
+  };
+}
+
+/**
+ * The roots a pull request touches: changed since `ref`, or pulling in a changed file. Checking only
+ * these keeps PR feedback fast in a large catalog.
+ */
+async function getChangedRoots(specsDir: string, ref: string, limits: InputLimits, io: Io): Promise<string[]> {
+  const repo = getRepoRoot(specsDir);
+  if (!repo) throw new UsageError(`${specsDir} is not inside a git repository; --changed-since needs one.`);
+  if (!hasRevision(repo, ref)) throw new UsageError(`--changed-since: '${ref}' is not a commit in ${repo}; fetch it first (e.g. git fetch origin main).`);
+  const changed = getChangedFiles(repo, ref, specsDir);
+  const { roots } = await findRootDocuments(specsDir, limits);
+  const affected = getAffectedRoots(roots, changed);
+  io.stderr(`checking ${affected.length} of ${roots.length} APIs changed since ${ref}\n`);
+  return affected;
+}
+
 export function runLint(args: string[], io: Io = processIo): Promise<number> {
   return withUsageErrors(io, async () => {
     const options = parseLintArgs(args);
     checkSpecsDir(options.specsDir);
     const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
-    const { diagnostics, rootCount } = await loadCatalog(options.specsDir, config, undefined, options.limits);
-    const text = formatDiagnostics(diagnostics, options.format, rootCount);
+    const roots = options.changedSince ? await getChangedRoots(options.specsDir, options.changedSince, options.limits, io) : undefined;
+    const { diagnostics, rootCount } = await loadCatalog(options.specsDir, config, roots, options.limits);
+    const text = formatDiagnostics(diagnostics, options.format, rootCount, process.cwd(), { getSource: readSourceOnce() });
     // Machine formats go to stdout for piping; the human format goes to stderr like the build's.
     if (options.format === 'stylish') io.stderr(text);
     else io.stdout(text);

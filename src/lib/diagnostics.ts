@@ -1,6 +1,7 @@
 // Diagnostics are data: every stage reports problems in this one shape, and only this module turns
 // them into text, so lint, load and build errors all read the same way.
 import path from 'node:path';
+import { toCodeFrame } from './code-frame.ts';
 
 export type Severity = 'error' | 'warn';
 
@@ -19,7 +20,7 @@ export interface Diagnostic {
   docs?: string;
 }
 
-export const OUTPUT_FORMATS = ['stylish', 'json', 'github'] as const;
+export const OUTPUT_FORMATS = ['stylish', 'json', 'github', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export function isOutputFormat(value: string): value is OutputFormat {
@@ -48,12 +49,52 @@ export function toSummaryLine(diagnostics: readonly Diagnostic[], fileCount: num
   return `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${files}`;
 }
 
-/** `file:line:col  severity  rule-id  message`, one problem a line, then the summary. */
-export function toStylish(diagnostics: readonly Diagnostic[], fileCount: number, cwd = process.cwd()): string {
-  const lines = sortDiagnostics(diagnostics).map(
-    (d) => `${toDisplayPath(d.file, cwd)}:${d.line}:${d.col}  ${d.severity === 'error' ? 'error' : 'warning'}  ${d.rule}  ${d.message}`,
-  );
+export interface StylishOptions {
+  /** Reads a file's text for code frames; without it each problem is one line. */
+  getSource?: (file: string) => string | undefined;
+}
+
+/**
+ * `file:line:col  severity  rule-id  message`, one problem a line, then the summary. With a source
+ * reader, each problem also shows its code frame and the rule's documentation.
+ */
+export function toStylish(diagnostics: readonly Diagnostic[], fileCount: number, cwd = process.cwd(), options: StylishOptions = {}): string {
+  const lines: string[] = [];
+  for (const d of sortDiagnostics(diagnostics)) {
+    lines.push(`${toDisplayPath(d.file, cwd)}:${d.line}:${d.col}  ${d.severity === 'error' ? 'error' : 'warning'}  ${d.rule}  ${d.message}`);
+    if (!options.getSource) continue;
+    const source = options.getSource(d.file);
+    const frame = source === undefined ? '' : toCodeFrame(source, d.line, d.col);
+    if (frame) lines.push(frame.replace(/^/gm, '  '));
+    lines.push(`    docs: ${d.docs ?? getRuleDocs(d.rule)}`, '');
+  }
   lines.push(toSummaryLine(diagnostics, fileCount));
+  return lines.join('\n') + '\n';
+}
+
+/** Portolan's own rules are documented in its README; Redocly's on its site. */
+export const PORTOLAN_RULES_DOCS = 'README.md#lint-rules';
+
+function getRuleDocs(rule: string): string {
+  return rule.startsWith('portolan/') || !/^[a-z0-9-]+$/.test(rule) ? PORTOLAN_RULES_DOCS : `https://redocly.com/docs/cli/rules/${rule}`;
+}
+
+function escapeMarkdownCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/</g, '&lt;');
+}
+
+/** A summary table for a pull-request comment or a job summary. */
+export function toMarkdown(diagnostics: readonly Diagnostic[], fileCount: number, cwd = process.cwd()): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const icon = errors ? '❌' : diagnostics.length ? '⚠️' : '✅';
+  const lines = [`### ${icon} Portolan lint: ${toSummaryLine(diagnostics, fileCount)}`, ''];
+  if (diagnostics.length) {
+    lines.push('| | Location | Rule | Message |', '|---|---|---|---|');
+    for (const d of sortDiagnostics(diagnostics)) {
+      const where = `\`${escapeMarkdownCell(toDisplayPath(d.file, cwd))}:${d.line}:${d.col}\``;
+      lines.push(`| ${d.severity === 'error' ? 'error' : 'warning'} | ${where} | [\`${d.rule}\`](${d.docs ?? getRuleDocs(d.rule)}) | ${escapeMarkdownCell(d.message)} |`);
+    }
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -96,13 +137,16 @@ export function formatDiagnostics(
   format: OutputFormat,
   fileCount: number,
   cwd = process.cwd(),
+  options: StylishOptions = {},
 ): string {
   switch (format) {
     case 'json':
       return toJson(diagnostics, fileCount, cwd);
     case 'github':
       return toGithub(diagnostics, fileCount, cwd);
+    case 'markdown':
+      return toMarkdown(diagnostics, fileCount, cwd);
     default:
-      return toStylish(diagnostics, fileCount, cwd);
+      return toStylish(diagnostics, fileCount, cwd, options);
   }
 }

@@ -159,9 +159,15 @@ function toRefusal(diagnostic: Diagnostic): Diagnostic {
   return { ...diagnostic, rule: 'portolan/refused-ref', message: `Refused $ref: ${diagnostic.message.slice(prefix.length)}`, docs: undefined };
 }
 
-export async function loadSpec(file: string, config: Config, resolver: BaseResolver): Promise<LoadResult> {
+export interface LoadOptions {
+  /** Skip lint and only bundle: for comparing versions, which need not pass today's rules. */
+  lint?: boolean;
+}
+
+export async function loadSpec(file: string, config: Config, resolver: BaseResolver, options: LoadOptions = {}): Promise<LoadResult> {
   const rootProblem = await checkRoot(file, resolver);
   if (rootProblem) return { diagnostics: [rootProblem] };
+  if (options.lint === false) return bundleLoaded(file, config, resolver, []);
   let problems: NormalizedProblem[];
   try {
     problems = await lint({ ref: file, config, externalRefResolver: resolver });
@@ -175,7 +181,10 @@ export async function loadSpec(file: string, config: Config, resolver: BaseResol
   }
   const diagnostics = problems.map((p) => toRefusal(toDiagnostic(p, file)));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return bundleLoaded(file, config, resolver, diagnostics);
+}
 
+async function bundleLoaded(file: string, config: Config, resolver: BaseResolver, diagnostics: Diagnostic[]): Promise<LoadResult> {
   const result = await bundle({ ref: file, config, externalRefResolver: resolver, dereference: false });
   // A copy: the bundle shares objects with the resolver's cache, which must keep externalValue parked.
   const document = result.bundle.parsed ? (structuredClone(result.bundle.parsed) as Record<string, unknown>) : undefined;

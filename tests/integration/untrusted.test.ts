@@ -42,7 +42,7 @@ function makeSpecs(name: string, root: string, extra: Record<string, string> = {
 }
 
 const spec = (schemaRef: string, extra = '') => `openapi: 3.0.3
-info: { title: Refs, version: '1', x-owner: team-a, x-audience: open }
+info: { title: Refs, version: '1', x-owner: team-a, x-audience: open, contact: { email: refs@example.com } }
 servers: [{ url: 'https://refs.example.com' }]
 paths:
   /things:

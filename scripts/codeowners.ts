@@ -1,0 +1,4 @@
+// npm run codeowners -- [--specs DIR] [--file PATH] [--org ORG] [--check]
+import { runCodeowners } from '../src/lib/codeowners.ts';
+
+process.exitCode = await runCodeowners(process.argv.slice(2));
