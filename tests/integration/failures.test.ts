@@ -18,11 +18,50 @@ const LINT_ERRORS_STYLISH = [
   '2 errors, 2 warnings in 1 API',
 ].join('\n');
 
+/** What `npm run lint` prints for the same problems: each with its code frame and docs link. */
+const LINT_ERRORS_STYLISH_WITH_FRAMES = [
+  'tests/fixtures/lint-errors/orders.yaml:1:1  warning  no-empty-servers  Servers must be present.',
+  '  > 1 | openapi: 3.0.3',
+  '      | ^',
+  '    2 | info:',
+  '    3 |   title: Orders',
+  '    docs: https://redocly.com/docs/cli/rules/no-empty-servers',
+  '',
+  `tests/fixtures/lint-errors/orders.yaml:5:15  error  portolan/info-x-audience  info.x-audience must be one of 'open', 'partner', 'internal' (got "Public"); leave it out to keep the API internal.`,
+  '    3 |   title: Orders',
+  '    4 |   version: 1.0.0',
+  '  > 5 |   x-audience: Public',
+  '      |               ^',
+  '    6 |   x-owner: team-orders',
+  '    7 | paths:',
+  '    docs: README.md#lint-rules',
+  '',
+  'tests/fixtures/lint-errors/orders.yaml:9:5  error  operation-operationId  Operation object should contain `operationId` field.',
+  '     7 | paths:',
+  '     8 |   /orders:',
+  '  >  9 |     get:',
+  '       |     ^',
+  '    10 |       summary: List orders',
+  '    11 |       responses:',
+  '    docs: https://redocly.com/docs/cli/rules/operation-operationId',
+  '',
+  'tests/fixtures/lint-errors/orders.yaml:9:5  warning  security-defined  Every operation should have security defined on it or on the root level.',
+  '     7 | paths:',
+  '     8 |   /orders:',
+  '  >  9 |     get:',
+  '       |     ^',
+  '    10 |       summary: List orders',
+  '    11 |       responses:',
+  '    docs: https://redocly.com/docs/cli/rules/security-defined',
+  '',
+  '2 errors, 2 warnings in 1 API',
+].join('\n');
+
 describe('lint', () => {
-  it('prints every problem as file:line:col  severity  rule-id  message and exits 1 on errors', async () => {
+  it('prints every problem as file:line:col  severity  rule-id  message, with its code frame and docs, and exits 1 on errors', async () => {
     const result = await capture(runLint, ['--specs', fixture('lint-errors')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`${LINT_ERRORS_STYLISH}\n`);
+    expect(result.stderr).toBe(`${LINT_ERRORS_STYLISH_WITH_FRAMES}\n`);
     expect(result.stdout).toBe('');
   });
 
@@ -62,13 +101,13 @@ describe('lint', () => {
     const result = await capture(runLint, ['--format', 'xml']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `--format must be one of stylish, json, github (got 'xml')\nusage: npm run lint -- [--specs DIR] [--config FILE] [--format stylish|json|github] [--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N]\n`,
+      `--format must be one of stylish, json, github, markdown (got 'xml')\nusage: npm run lint -- [--specs DIR] [--config FILE] [--format stylish|json|github|markdown] [--changed-since REF] [--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N]\n`,
     );
   });
 });
 
 describe('build', () => {
-  it('stops on lint errors with exit 1 and leaves the earlier site untouched', async () => {
+  it('stops on lint errors with exit 1, one line a problem, and leaves the earlier site untouched', async () => {
     const out = tempDir();
     fs.mkdirSync(path.join(out, 'internal'));
     fs.writeFileSync(path.join(out, 'internal', 'index.html'), 'the good site');

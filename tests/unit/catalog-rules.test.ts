@@ -50,27 +50,105 @@ describe('Portolan catalog rules', () => {
 
   it('points at the info key when x-owner is missing, with the severity set in redocly.yaml', async () => {
     expect(await problemsOf('no-owner.yaml', config)).toEqual([
-      `2:1 error portolan/info-x-owner info.x-owner should name the owning team (e.g. 'team-payments') so readers know who to ask.`,
+      `2:1 warn portolan/info-x-owner info.x-owner is required: name the owning team (e.g. 'team-payments') so readers know who to ask and CODEOWNERS knows who reviews.`,
     ]);
   });
 
   it('checks Swagger 2.0 descriptions too, pointing at a blank x-owner', async () => {
     expect(await problemsOf('blank-owner.yaml', config)).toEqual([
-      `5:12 error portolan/info-x-owner info.x-owner should name the owning team (e.g. 'team-payments') so readers know who to ask.`,
+      `5:12 warn portolan/info-x-owner info.x-owner is required: name the owning team (e.g. 'team-payments') so readers know who to ask and CODEOWNERS knows who reviews.`,
     ]);
   });
 
-  it('warns about a missing owner by default', async () => {
-    expect(CATALOG_RULE_DEFAULTS['portolan/info-x-owner']).toBe('warn');
+  it('reports a missing owner as an error by default', async () => {
+    expect(CATALOG_RULE_DEFAULTS['portolan/info-x-owner']).toBe('error');
     const defaults = await loadLintConfig(path.join(fixtures, 'defaults.yaml'));
     expect(await problemsOf('no-owner.yaml', defaults)).toEqual([
-      `2:1 warn portolan/info-x-owner info.x-owner should name the owning team (e.g. 'team-payments') so readers know who to ask.`,
+      `2:1 error portolan/info-x-owner info.x-owner is required: name the owning team (e.g. 'team-payments') so readers know who to ask and CODEOWNERS knows who reviews.`,
     ]);
   });
 
   it('lets redocly.yaml turn a catalog rule off', async () => {
     const off = await loadLintConfig(path.join(fixtures, 'off.yaml'));
     expect(await problemsOf('no-owner.yaml', off)).toEqual([]);
+  });
+});
+
+describe('portolan/info-contact', () => {
+  let defaults: Config;
+  beforeAll(async () => {
+    defaults = await loadLintConfig(path.join(fixtures, 'defaults.yaml'));
+  });
+
+  it('is an error by default', () => {
+    expect(CATALOG_RULE_DEFAULTS['portolan/info-contact']).toBe('error');
+  });
+
+  it('points at the info key of an open API without a contact', async () => {
+    expect(await problemsOf('contact-open-missing.yaml', defaults)).toEqual([
+      '2:1 error portolan/info-contact info.contact with an email or url is required for open APIs: outside readers need a way to reach the owning team.',
+    ]);
+  });
+
+  it('points at a partner API contact that has neither email nor url', async () => {
+    expect(await problemsOf('contact-without-way.yaml', defaults)).toEqual([
+      '8:5 error portolan/info-contact info.contact with an email or url is required for partner APIs: outside readers need a way to reach the owning team.',
+    ]);
+  });
+
+  it('accepts a partner API with contact.email', async () => {
+    expect(await problemsOf('contact-partner.yaml', defaults)).toEqual([]);
+  });
+
+  it('asks nothing of an internal API', async () => {
+    expect(await problemsOf('contact-internal.yaml', defaults)).toEqual([]);
+  });
+});
+
+describe('portolan/server-internal-host', () => {
+  let defaults: Config;
+  beforeAll(async () => {
+    defaults = await loadLintConfig(path.join(fixtures, 'defaults.yaml'));
+  });
+
+  it('is an error by default', () => {
+    expect(CATALOG_RULE_DEFAULTS['portolan/server-internal-host']).toBe('error');
+  });
+
+  it('points at the url of an open API server on an internal host, and only at that one', async () => {
+    expect(await problemsOf('server-corp.yaml', defaults)).toEqual([
+      "10:10 error portolan/server-internal-host Server host 'api.corp.example.com' looks internal, but this is an open API: use its public host, or mark the server x-internal: true.",
+    ]);
+  });
+
+  it('accepts the same server once it is marked x-internal: true', async () => {
+    expect(await problemsOf('server-corp-marked.yaml', defaults)).toEqual([]);
+  });
+
+  it('ignores servers of internal APIs', async () => {
+    expect(await problemsOf('server-corp-internal-api.yaml', defaults)).toEqual([]);
+  });
+
+  it('flags localhost and corp hosts by default, but not a host only the repo calls internal', async () => {
+    expect(await problemsOf('server-custom-hosts.yaml', defaults)).toEqual([
+      "9:10 error portolan/server-internal-host Server host 'api.corp.example.com' looks internal, but this is an open API: use its public host, or mark the server x-internal: true.",
+      "10:10 error portolan/server-internal-host Server host 'localhost' looks internal, but this is an open API: use its public host, or mark the server x-internal: true.",
+    ]);
+  });
+
+  it('uses only the patterns set in redocly.yaml when it sets some', async () => {
+    const custom = await loadLintConfig(path.join(fixtures, 'internal-hosts.yaml'));
+    expect(await problemsOf('server-custom-hosts.yaml', custom)).toEqual([
+      "11:10 error portolan/server-internal-host Server host 'api.mycorp.example' looks internal, but this is an open API: use its public host, or mark the server x-internal: true.",
+    ]);
+    expect(await problemsOf('server-corp.yaml', custom)).toEqual([]);
+  });
+
+  // Its contact has only a url, which is enough: the one problem is the host.
+  it('checks the host of a Swagger 2.0 partner API, without its port', async () => {
+    expect(await problemsOf('swagger-localhost.yaml', defaults)).toEqual([
+      "9:7 error portolan/server-internal-host Server host 'localhost' looks internal, but this is a partner API: use its public host, or mark the server x-internal: true.",
+    ]);
   });
 });
 

@@ -25,10 +25,12 @@ describe('portolan/element-audience', () => {
   });
 
   it('points at x-audience: Internal on an operation, x-internal: "yes" on a server and x-partners: acme on a property', async () => {
+    // An x-internal that is not true does not make the server internal, so its corp host is reported too.
     expect((await problemsOf('bad-values.yaml', config)).sort()).toEqual([
-      `10:17 error portolan/element-audience x-internal must be true or false (got "yes"); it is shorthand for x-audience: internal.`,
-      `15:19 error portolan/element-audience x-audience must be one of 'open', 'partner', 'internal' (got "Internal").`,
-      `26:33 error portolan/element-audience x-partners must be a non-empty list of partner ids such as 'acme-retail' (got "acme").`,
+      `10:10 error portolan/server-internal-host Server host 'pets.corp.test' looks internal, but this is an open API: use its public host, or mark the server x-internal: true.`,
+      `11:17 error portolan/element-audience x-internal must be true or false (got "yes"); it is shorthand for x-audience: internal.`,
+      `16:19 error portolan/element-audience x-audience must be one of 'open', 'partner', 'internal' (got "Internal").`,
+      `27:33 error portolan/element-audience x-partners must be a non-empty list of partner ids such as 'acme-retail' (got "acme").`,
     ]);
   });
 
