@@ -33,6 +33,12 @@ interface Ctx {
   base: JsonObject;
   head: JsonObject;
   changes: Change[];
+  /**
+   * Pairs of named schemas already compared in this diff. A change in a shared schema is reported
+   * once (at the first place it is met), which also keeps densely linked models from taking
+   * exponential time.
+   */
+  comparedSchemas: Set<string>;
 }
 
 function add(ctx: Ctx, change: Change): void {
@@ -164,7 +170,8 @@ function compareSchema(
   // Recursive schemas: compare each pair of named schemas once per path.
   const key = `${base.ref ?? '-'}|${head.ref ?? '-'}|${direction}`;
   if (base.ref && head.ref) {
-    if (seen.has(key)) return;
+    if (seen.has(key) || ctx.comparedSchemas.has(key)) return;
+    ctx.comparedSchemas.add(key);
     seen = new Set(seen).add(key);
   }
   const b = base.node;
@@ -253,9 +260,12 @@ function collectOperations(view: JsonObject, apiReach: Reach): Map<string, Opera
 
 function getParameters(document: JsonObject, entry: OperationEntry): Map<string, JsonObject> {
   const parameters = new Map<string, JsonObject>();
+  // Path parameters are matched by their place in the template, so renaming `{id}` changes nothing.
+  const variables = [...entry.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   for (const raw of [...asArray(entry.pathItem.parameters), ...asArray(entry.operation.parameters)]) {
     const parameter = derefObject(document, raw);
-    parameters.set(`${String(parameter.in)}:${String(parameter.name)}`, parameter);
+    const position = parameter.in === 'path' ? variables.indexOf(String(parameter.name)) : -1;
+    parameters.set(position >= 0 ? `path:#${position}` : `${String(parameter.in)}:${String(parameter.name)}`, parameter);
   }
   return parameters;
 }
@@ -351,55 +361,88 @@ function compareResponses(ctx: Ctx, base: OperationEntry, head: OperationEntry):
   }
 }
 
-function getRequiredScopes(view: JsonObject, operation: JsonObject): Map<string, Set<string>> {
-  const scopes = new Map<string, Set<string>>();
-  for (const requirement of asArray(operation.security ?? view.security)) {
-    for (const [scheme, list] of entriesOf(requirement)) {
-      const set = scopes.get(scheme) ?? new Set<string>();
-      for (const scope of asArray(list)) if (typeof scope === 'string') set.add(scope);
-      scopes.set(scheme, set);
-    }
-  }
-  return scopes;
+/** One way in: scheme name to the scopes it needs. An empty requirement means anonymous access. */
+type Requirement = Map<string, Set<string>>;
+
+function getRequirements(view: JsonObject, operation: JsonObject): Requirement[] {
+  const raw = asArray(operation.security ?? view.security);
+  // No requirement at all means anyone may call it.
+  if (raw.length === 0) return [new Map()];
+  return raw.map((requirement) => new Map(entriesOf(requirement).map(([scheme, scopes]) => [scheme, new Set(asArray(scopes).filter((s): s is string => typeof s === 'string'))])));
 }
 
+/** Whether credentials that satisfy `held` also satisfy `needed`. */
+function satisfies(held: Requirement, needed: Requirement): boolean {
+  for (const [scheme, scopes] of needed) {
+    const have = held.get(scheme);
+    if (!have) return false;
+    for (const scope of scopes) if (!have.has(scope)) return false;
+  }
+  return true;
+}
+
+/**
+ * Requirements are alternatives: a client that got in one way before must still find a way in.
+ * Only when some old way no longer suffices is the change breaking.
+ */
 function compareSecurity(ctx: Ctx, base: OperationEntry, head: OperationEntry): void {
   const operation = head.key;
-  const baseScopes = getRequiredScopes(ctx.base, base.operation);
-  for (const [scheme, scopes] of getRequiredScopes(ctx.head, head.operation)) {
-    const before = baseScopes.get(scheme);
-    const added = before ? [...scopes].filter((s) => !before.has(s)) : [];
-    if (added.length) add(ctx, { rule: 'operation-scope-added', level: 'breaking', message: `${operation}: now also needs scope ${added.join(', ')} of ${scheme}; existing tokens may lack it.`, pointer: `${head.pointer}/security`, operation });
+  const headRequirements = getRequirements(ctx.head, head.operation);
+  for (const before of getRequirements(ctx.base, base.operation)) {
+    if (headRequirements.some((after) => satisfies(before, after))) continue;
+    const sameSchemes = headRequirements.find((after) => [...after.keys()].every((scheme) => before.has(scheme)) && after.size > 0);
+    const describe = (requirement: Requirement) => (requirement.size === 0 ? 'no authentication' : [...requirement].map(([scheme, scopes]) => (scopes.size ? `${scheme} (${[...scopes].join(', ')})` : scheme)).join(' + '));
+    if (sameSchemes && before.size > 0) {
+      const added = [...sameSchemes].flatMap(([scheme, scopes]) => [...scopes].filter((scope) => !before.get(scheme)?.has(scope)).map((scope) => `${scope} of ${scheme}`));
+      add(ctx, { rule: 'operation-scope-added', level: 'breaking', message: `${operation}: now also needs scope ${added.join(', ')}; existing tokens may lack it.`, pointer: `${head.pointer}/security`, operation });
+    } else {
+      add(ctx, { rule: 'security-requirement-changed', level: 'breaking', message: `${operation}: callers using ${describe(before)} are no longer accepted (now: ${headRequirements.map(describe).join(' or ')}).`, pointer: `${head.pointer}/security`, operation });
+    }
+  }
+}
+
+/** `/pets/{id}` and `/pets/{petId}` are the same URLs: renaming a path variable moves nothing. */
+function toPathShape(key: string): string {
+  return key.replace(/\{[^}]*\}/g, '{}');
+}
+
+function compareOperation(ctx: Ctx, base: OperationEntry, head: OperationEntry): void {
+  const key = head.key;
+  // An operation that only inherits the API's audience moves with it; report it only when it
+  // (or its path item) says something of its own, in either version.
+  const ownMarkers = [base.operation, base.pathItem, head.operation, head.pathItem].some((node) => getDeclaredVisibility(node));
+  if (ownMarkers) compareReach(ctx, base.reach, head.reach, key, 'operation', head.pointer, key);
+  compareParameters(ctx, base, head);
+  compareRequestBody(ctx, base, head);
+  compareResponses(ctx, base, head);
+  compareSecurity(ctx, base, head);
+  if (head.operation.deprecated === true && base.operation.deprecated !== true) {
+    add(ctx, { rule: 'operation-deprecated', level: 'info', message: `${key} is now deprecated.`, pointer: head.pointer, operation: key });
   }
 }
 
 function compareOperations(ctx: Ctx, baseApi: Reach, headApi: Reach, baseLifecycleDeprecated: boolean): void {
   const baseOperations = collectOperations(ctx.base, baseApi);
   const headOperations = collectOperations(ctx.head, headApi);
+  const headByShape = new Map([...headOperations.values()].map((e) => [toPathShape(e.key), e]));
+  const baseShapes = new Set([...baseOperations.keys()].map(toPathShape));
   const headById = new Map([...headOperations.values()].filter((e) => typeof e.operation.operationId === 'string').map((e) => [e.operation.operationId as string, e]));
-  const renamedTo = new Set<string>();
+  const matched = new Set<string>();
   for (const [key, base] of baseOperations) {
-    const head = headOperations.get(key);
+    const head = headOperations.get(key) ?? headByShape.get(toPathShape(key));
     if (head) {
-      // An operation that only inherits the API's audience moves with it; report it only when it
-      // (or its path item) says something of its own, in either version.
-      const ownMarkers = [base.operation, base.pathItem, head.operation, head.pathItem].some((node) => getDeclaredVisibility(node));
-      if (ownMarkers) compareReach(ctx, base.reach, head.reach, key, 'operation', head.pointer, key);
-      compareParameters(ctx, base, head);
-      compareRequestBody(ctx, base, head);
-      compareResponses(ctx, base, head);
-      compareSecurity(ctx, base, head);
-      if (head.operation.deprecated === true && base.operation.deprecated !== true) {
-        add(ctx, { rule: 'operation-deprecated', level: 'info', message: `${key} is now deprecated.`, pointer: head.pointer, operation: key });
-      }
+      matched.add(head.key);
+      compareOperation(ctx, base, head);
       continue;
     }
     const operationId = asString(base.operation.operationId);
     const moved = operationId ? headById.get(operationId) : undefined;
-    if (moved && !baseOperations.has(moved.key)) {
-      renamedTo.add(moved.key);
+    if (moved && !baseShapes.has(toPathShape(moved.key))) {
+      matched.add(moved.key);
       const rule = moved.method === base.method ? 'operation-path-changed' : 'operation-method-changed';
       add(ctx, { rule, level: 'breaking', message: `${key} moved to ${moved.key} (operationId ${operationId}); calls to the old ${rule === 'operation-path-changed' ? 'path' : 'method'} fail.`, pointer: moved.pointer, operation: moved.key });
+      // What else changed, and who may now see it, still counts for the moved operation.
+      compareOperation(ctx, base, moved);
       continue;
     }
     if (base.operation.deprecated === true || baseLifecycleDeprecated) {
@@ -409,7 +452,7 @@ function compareOperations(ctx: Ctx, baseApi: Reach, headApi: Reach, baseLifecyc
     }
   }
   for (const [key, head] of headOperations) {
-    if (baseOperations.has(key) || renamedTo.has(key)) continue;
+    if (matched.has(key)) continue;
     add(ctx, { rule: 'operation-added', level: 'non-breaking', message: `${key} was added.`, pointer: head.pointer, operation: key });
     // A new operation that outsiders can see is a publication, like a widened one.
     if (RANK[head.reach.audience] < RANK.internal) {
@@ -439,7 +482,7 @@ export interface DiffOptions {
 
 /** Every classified change from `base` to `head`. */
 export function diffApi(base: JsonObject, head: JsonObject): Change[] {
-  const ctx: Ctx = { base, head, changes: [] };
+  const ctx: Ctx = { base, head, changes: [], comparedSchemas: new Set() };
   const baseReach = getApiReach(base);
   const headReach = getApiReach(head);
   compareReach(ctx, baseReach, headReach, 'The API', 'api', '#/info');

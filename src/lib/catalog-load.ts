@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import type { Config } from '@redocly/openapi-core';
 import { getDuplicateIdDiagnostics, toApiRecord, type ApiRecord } from './api.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { loadSpec } from './load.ts';
+import { loadSpec, type LoadOptions } from './load.ts';
 import { DEFAULT_LIMITS, SafeResolver, type InputLimits } from './safe-resolver.ts';
 import { isRootDocumentText, listSpecFiles } from './spec-files.ts';
 
@@ -41,14 +41,14 @@ export async function findRootDocuments(specsDir: string, limits: InputLimits = 
   return { roots, diagnostics };
 }
 
-export async function loadCatalog(specsDir: string, config: Config, roots?: string[], limits: InputLimits = DEFAULT_LIMITS): Promise<CatalogLoadResult> {
+export async function loadCatalog(specsDir: string, config: Config, roots?: string[], limits: InputLimits = DEFAULT_LIMITS, options: LoadOptions = {}): Promise<CatalogLoadResult> {
   const scan = roots ? { roots, diagnostics: [] } : await findRootDocuments(specsDir, limits);
   const rootFiles = scan.roots;
   const resolver = new SafeResolver(specsDir, limits);
   const apis: ApiRecord[] = [];
   const diagnostics: Diagnostic[] = [...scan.diagnostics];
   for (const file of rootFiles) {
-    const result = await loadSpec(file, config, resolver);
+    const result = await loadSpec(file, config, resolver, options);
     diagnostics.push(...result.diagnostics);
     if (result.spec) apis.push(toApiRecord(result.spec, specsDir));
   }

@@ -156,11 +156,13 @@ function serverInternalHostRule(options: { patterns?: unknown }) {
   let audience: unknown;
   const check = (url: unknown, node: Record<string, unknown>, ctx: UserContext, key: string) => {
     if ((audience !== 'open' && audience !== 'partner') || typeof url !== 'string') return;
-    if (node['x-internal'] === true || node['x-audience'] === 'internal') return;
+    // Swagger 2.0 has no server objects: a marker next to `host` would be a marker on the whole
+    // document, which filters nothing, so only 3.x servers can be marked away.
+    if (key !== 'host' && (node['x-internal'] === true || node['x-audience'] === 'internal')) return;
     const host = key === 'host' ? url.split(':')[0] : getHost(url);
     if (!host || !patterns.some((p) => p.test(host))) return;
     ctx.report({
-      message: `Server host '${host}' looks internal, but this is ${audience === 'open' ? 'an open' : 'a partner'} API: use its public host, or mark the server x-internal: true.`,
+      message: `Server host '${host}' looks internal, but this is ${audience === 'open' ? 'an open' : 'a partner'} API: use its public host${key === 'host' ? '' : ', or mark the server x-internal: true'}.`,
       location: ctx.location.child([key]),
     });
   };

@@ -3,11 +3,27 @@
 const CONTEXT_LINES = 2;
 const MAX_LINE_WIDTH = 160;
 
+/** Lines `first`..`last` (1-based) of a text, found without splitting the whole file. */
+function getLines(text: string, first: number, last: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let number = 1; number <= last && start <= text.length; number += 1) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    if (number >= first) lines.push(text.slice(start, stop));
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
 export function toCodeFrame(text: string, line: number, col: number): string {
-  const lines = text.split('\n');
-  if (line < 1 || line > lines.length) return '';
+  if (line < 1) return '';
   const first = Math.max(1, line - CONTEXT_LINES);
-  const last = Math.min(lines.length, line + CONTEXT_LINES);
+  const window = getLines(text, first, line + CONTEXT_LINES);
+  if (window.length < line - first + 1) return '';
+  const last = first + window.length - 1;
+  const lines = new Array<string>(first - 1).concat(window);
   const width = String(last).length;
   const out: string[] = [];
   for (let number = first; number <= last; number += 1) {

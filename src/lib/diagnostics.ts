@@ -74,8 +74,12 @@ export function toStylish(diagnostics: readonly Diagnostic[], fileCount: number,
 
 /** Portolan's own rules are documented in its README; Redocly's on its site. */
 export const PORTOLAN_RULES_DOCS = 'README.md#lint-rules';
+export const SECURITY_MODEL_DOCS = 'README.md#security-model';
+/** Problems with the input itself (what the build refuses), explained in the security model. */
+const INPUT_RULES = new Set(['parse-error', 'unsupported-version', 'portolan/refused-ref', 'portolan/refused-file', 'portolan/self-reference']);
 
 function getRuleDocs(rule: string): string {
+  if (INPUT_RULES.has(rule)) return SECURITY_MODEL_DOCS;
   return rule.startsWith('portolan/') || !/^[a-z0-9-]+$/.test(rule) ? PORTOLAN_RULES_DOCS : `https://redocly.com/docs/cli/rules/${rule}`;
 }
 

@@ -15,7 +15,7 @@ import {
 import type { Diagnostic } from './diagnostics.ts';
 import { getByPointer, type Json } from './openapi-shape.ts';
 import { findSelfReferences } from './ref-cycles.ts';
-import { restoreExternalValues } from './safe-resolver.ts';
+import { restoreExternalValues, SafeResolver } from './safe-resolver.ts';
 
 export type SpecVersion = 'oas2' | 'oas3_0' | 'oas3_1';
 
@@ -66,17 +66,23 @@ export function toDiagnostic(problem: NormalizedProblem, fallbackFile: string): 
   };
 }
 
+/**
+ * Where the API's identity is declared, found by searching the root's text: building Redocly's AST
+ * for every root just for this costs seconds on a large catalog.
+ */
 async function getIdLocation(file: string, document: Record<string, unknown>, resolver: BaseResolver): Promise<LoadedSpec['idLocation']> {
   const info = document.info as Record<string, unknown> | undefined;
-  const pointer = info && 'x-api-id' in info ? '#/info/x-api-id' : '#/info';
+  const key = info && 'x-api-id' in info ? 'x-api-id' : 'info';
+  const pointer = key === 'info' ? '#/info' : '#/info/x-api-id';
   const root = await resolver.resolveDocument(null, file, true);
   if (root instanceof Error) return { pointer, line: 1, col: 1 };
-  try {
-    const { start } = getLineColLocation({ source: root.source, pointer, reportOnKey: true });
-    return { pointer, line: start.line, col: start.col };
-  } catch {
-    return { pointer, line: 1, col: 1 };
-  }
+  const text = root.source.body;
+  const match = new RegExp(`^([ \\t]*)["']?${key}["']?[ \\t]*:`, 'm').exec(text) ?? new RegExp(`"${key}"\\s*:`).exec(text);
+  if (!match) return { pointer, line: 1, col: 1 };
+  const before = text.slice(0, match.index);
+  const line = before.split('\n').length;
+  const indent = match[1]?.length ?? 0;
+  return { pointer, line, col: match.index - before.lastIndexOf('\n') + indent };
 }
 
 export function createResolver(): BaseResolver {
@@ -162,6 +168,8 @@ function toRefusal(diagnostic: Diagnostic): Diagnostic {
 export interface LoadOptions {
   /** Skip lint and only bundle: for comparing versions, which need not pass today's rules. */
   lint?: boolean;
+  /** Skip the bundle: lint needs only the problems and the root's own metadata. */
+  bundle?: boolean;
 }
 
 export async function loadSpec(file: string, config: Config, resolver: BaseResolver, options: LoadOptions = {}): Promise<LoadResult> {
@@ -181,14 +189,26 @@ export async function loadSpec(file: string, config: Config, resolver: BaseResol
   }
   const diagnostics = problems.map((p) => toRefusal(toDiagnostic(p, file)));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  if (options.bundle === false) return toUnbundled(file, resolver, diagnostics);
   return bundleLoaded(file, config, resolver, diagnostics);
+}
+
+/** The root as parsed, unbundled: enough for the API's id and metadata. */
+async function toUnbundled(file: string, resolver: BaseResolver, diagnostics: Diagnostic[]): Promise<LoadResult> {
+  const root = await resolver.resolveDocument(null, file, true);
+  if (root instanceof Error) return { diagnostics };
+  const document = root.parsed as Record<string, unknown>;
+  const version = 'swagger' in document ? 'oas2' : String(document.openapi).startsWith('3.1') ? 'oas3_1' : 'oas3_0';
+  return { spec: { file, version, document, files: [file], idLocation: await getIdLocation(file, document, resolver) }, diagnostics };
 }
 
 async function bundleLoaded(file: string, config: Config, resolver: BaseResolver, diagnostics: Diagnostic[]): Promise<LoadResult> {
   const result = await bundle({ ref: file, config, externalRefResolver: resolver, dereference: false });
-  // A copy: the bundle shares objects with the resolver's cache, which must keep externalValue parked.
-  const document = result.bundle.parsed ? (structuredClone(result.bundle.parsed) as Record<string, unknown>) : undefined;
-  restoreExternalValues(document);
+  // The bundle shares objects with the resolver's cache, which must keep externalValue parked: copy
+  // before restoring, but only when something was parked.
+  const parked = resolver instanceof SafeResolver && resolver.parkedExternalValues > 0;
+  const document = result.bundle.parsed ? ((parked ? structuredClone(result.bundle.parsed) : result.bundle.parsed) as Record<string, unknown>) : undefined;
+  if (parked) restoreExternalValues(document);
   const bundleErrors = result.problems.filter((p) => p.severity === 'error').map((p) => toRefusal(toDiagnostic(p, file)));
   if (!document || bundleErrors.length > 0) return { diagnostics: [...diagnostics, ...bundleErrors] };
 

@@ -27,7 +27,7 @@ export const DEFAULT_LIMITS: InputLimits = {
 
 export const ALLOWED_REF_EXTENSIONS = ['.yaml', '.yml', '.json'];
 /** Files up to this size are parsed as YAML even when named .json, which also catches duplicate keys. */
-const STRICT_JSON_PARSE_LIMIT = 4 * 1024 * 1024;
+const STRICT_JSON_PARSE_LIMIT = 256 * 1024;
 const REFUSED_PREFIX = 'portolan-refused:';
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -78,7 +78,8 @@ function getDepth(value: unknown, limit: number): number {
  */
 export const PARKED_EXTERNAL_VALUE = 'x-portolan-external-value';
 
-function hideExternalValues(node: unknown): void {
+function hideExternalValues(node: unknown): number {
+  let parked = 0;
   const stack = [node];
   while (stack.length) {
     const current = stack.pop();
@@ -88,10 +89,12 @@ function hideExternalValues(node: unknown): void {
       if (typeof record.externalValue === 'string') {
         record[PARKED_EXTERNAL_VALUE] = record.externalValue;
         delete record.externalValue;
+        parked += 1;
       }
     }
     for (const child of Object.values(current)) stack.push(child);
   }
+  return parked;
 }
 
 /** Puts parked `externalValue`s back, in place. */
@@ -115,6 +118,8 @@ export class SafeResolver extends BaseResolver {
   private readonly specsRoot: string;
   private readonly limits: InputLimits;
   private totalBytes = 0;
+  /** How many externalValues were parked; bundles need restoring only when some were. */
+  parkedExternalValues = 0;
 
   constructor(specsDir: string, limits: InputLimits = DEFAULT_LIMITS) {
     super({ http: { headers: [] } });
@@ -235,7 +240,7 @@ export class SafeResolver extends BaseResolver {
     if (getDepth(parsed, this.limits.maxDepth) > this.limits.maxDepth) {
       throw toParseError(`nesting is deeper than ${this.limits.maxDepth} levels (--max-depth)`, source, 1, 1);
     }
-    hideExternalValues(parsed);
+    this.parkedExternalValues += hideExternalValues(parsed);
     if (isRoot && (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))) {
       throw toParseError(`the root of a description must be a mapping with \`openapi\` or \`swagger\`, \`info\` and \`paths\` (found ${Array.isArray(parsed) ? 'a list' : typeof parsed === 'object' ? 'nothing' : `a ${typeof parsed}`})`, source, 1, 1);
     }

@@ -6,6 +6,7 @@ import {
   sortDiagnostics,
   toGithub,
   toJson,
+  toMarkdown,
   toStylish,
   toSummaryLine,
   type Diagnostic,
@@ -64,6 +65,81 @@ describe('toStylish', () => {
 
   it('prints only the summary when there is nothing to report', () => {
     expect(toStylish([], 3, cwd)).toBe('0 errors, 0 warnings in 3 APIs\n');
+  });
+});
+
+describe('toStylish with code frames (npm run lint)', () => {
+  const sources: Record<string, string> = {
+    [path.join(cwd, 'specs/payments/openapi.yaml')]: "openapi: 3.1.0\ninfo:\n  title: Payments\n  version: '1'\n  x-owner: team-payments\n  x-audience: public\npaths: {}\n",
+  };
+  const getSource = (file: string) => sources[file];
+
+  it('follows each problem with its indented code frame, its docs link and a blank line', () => {
+    expect(toStylish([badAudience, missing4xx], 2, cwd, { getSource })).toBe(
+      [
+        'specs/billing.yaml:12:7  error  operation-4xx-response  Operation must have at least one `4XX` response.',
+        '    docs: https://redocly.com/docs/cli/rules/operation-4xx-response',
+        '',
+        'specs/payments/openapi.yaml:6:15  error  portolan/info-x-audience  info.x-audience must be one of \'open\', \'partner\', \'internal\' (got "public"); leave it out to keep the API internal.',
+        "    4 |   version: '1'",
+        '    5 |   x-owner: team-payments',
+        '  > 6 |   x-audience: public',
+        '      |               ^',
+        '    7 | paths: {}',
+        '    8 | ',
+        '    docs: README.md#lint-rules',
+        '',
+        '2 errors, 0 warnings in 2 APIs',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('links Redocly rules without a docs link of their own to their Redocly page', () => {
+    const unresolved: Diagnostic = { ...missing4xx, rule: 'no-unresolved-refs', message: "Can't resolve $ref", docs: undefined };
+    expect(toStylish([unresolved], 1, cwd, { getSource: () => undefined }).split('\n')[1]).toBe('    docs: https://redocly.com/docs/cli/rules/no-unresolved-refs');
+  });
+
+  it('prints one line a problem without a source reader, as the build does', () => {
+    expect(toStylish([missing4xx], 1, cwd)).toBe(
+      'specs/billing.yaml:12:7  error  operation-4xx-response  Operation must have at least one `4XX` response.\n1 error, 0 warnings in 1 API\n',
+    );
+  });
+});
+
+describe('toMarkdown', () => {
+  it('writes a heading with the summary and a table of problems with docs links, sorted', () => {
+    const warning: Diagnostic = { ...missing4xx, severity: 'warn' };
+    expect(toMarkdown([badAudience, warning], 2, cwd)).toBe(
+      [
+        '### ❌ Portolan lint: 1 error, 1 warning in 2 APIs',
+        '',
+        '| | Location | Rule | Message |',
+        '|---|---|---|---|',
+        '| warning | `specs/billing.yaml:12:7` | [`operation-4xx-response`](https://redocly.com/docs/cli/rules/operation-4xx-response) | Operation must have at least one `4XX` response. |',
+        '| error | `specs/payments/openapi.yaml:6:15` | [`portolan/info-x-audience`](README.md#lint-rules) | info.x-audience must be one of \'open\', \'partner\', \'internal\' (got "public"); leave it out to keep the API internal. |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes | in paths and messages, and < and newlines in messages, so a problem stays one row', () => {
+    const odd: Diagnostic = {
+      rule: 'portolan/info-x-lifecycle',
+      severity: 'error',
+      message: 'must be one of a | b (got "<beta>")\nsee the README',
+      file: path.join(cwd, 'specs/pay|ments.yaml'),
+      line: 7,
+      col: 16,
+    };
+    expect(toMarkdown([odd], 1, cwd).split('\n')[4]).toBe(
+      '| error | `specs/pay\\|ments.yaml:7:16` | [`portolan/info-x-lifecycle`](README.md#lint-rules) | must be one of a \\| b (got "&lt;beta>") see the README |',
+    );
+  });
+
+  it('shows a warning sign for warnings only, and a check mark and no table when there is nothing', () => {
+    expect(toMarkdown([missingOwner], 1, cwd).split('\n')[0]).toBe('### ⚠️ Portolan lint: 0 errors, 1 warning in 1 API');
+    expect(toMarkdown([], 3, cwd)).toBe('### ✅ Portolan lint: 0 errors, 0 warnings in 3 APIs\n\n');
   });
 });
 
@@ -156,5 +232,6 @@ describe('formatDiagnostics', () => {
     expect(formatDiagnostics([missing4xx], 'stylish', 1, cwd)).toBe(toStylish([missing4xx], 1, cwd));
     expect(formatDiagnostics([missing4xx], 'json', 1, cwd)).toBe(toJson([missing4xx], 1, cwd));
     expect(formatDiagnostics([missing4xx], 'github', 1, cwd)).toBe(toGithub([missing4xx], 1, cwd));
+    expect(formatDiagnostics([missing4xx], 'markdown', 1, cwd)).toBe(toMarkdown([missing4xx], 1, cwd));
   });
 });
