@@ -7,6 +7,9 @@ import { collectPartnerIds } from './audience-views.ts';
 import type { Json } from './openapi-shape.ts';
 import { findRootDocuments, loadCatalog } from './catalog-load.ts';
 import { getChangedFiles, getRepoRoot, hasRevision } from './git.ts';
+import type { ApiRecord } from './api.ts';
+import { loadApiHistory, type ApiHistory } from './changelog.ts';
+import type { Config } from '@redocly/openapi-core';
 import { getAffectedRoots } from './ref-graph.ts';
 import type { InputLimits } from './safe-resolver.ts';
 import { parseBuildArgs, parseLintArgs, UsageError } from './cli-args.ts';
@@ -118,8 +121,9 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
     const targets: BuildTarget[] = single ? [{ audience: options.audience!, partner: options.partner }] : getBuildTargets(partnerIds);
     const outRoot = path.resolve(DEFAULT_OUT_DIR);
     const plans = getBuildPlans(targets, outRoot, single, options.outDir);
+    const histories = siteOptions.histories ?? (await loadHistories(apis, options.specsDir, config, io));
     try {
-      await buildSites(apis, plans, (line) => io.stdout(`${line}\n`), siteOptions);
+      await buildSites(apis, plans, (line) => io.stdout(`${line}\n`), { ...siteOptions, histories });
     } catch (error) {
       if (error instanceof LeakError) {
         io.stderr(toStylish(error.diagnostics, rootCount));
@@ -137,6 +141,20 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
     io.stdout(`done: ${plans.map((p) => toDisplayPath(p.outDir)).join(', ')}\n`);
     return EXIT_OK;
   });
+}
+
+/** Every API's recent history for its changelog; outside a git checkout there is none, and that is fine. */
+async function loadHistories(apis: readonly ApiRecord[], specsDir: string, config: Config, io: Io): Promise<Map<string, ApiHistory> | undefined> {
+  const repo = getRepoRoot(specsDir);
+  if (!repo) {
+    io.stdout(`changelogs skipped: ${toDisplayPath(specsDir)} is not in a git checkout\n`);
+    return undefined;
+  }
+  const started = performance.now();
+  const histories = new Map<string, ApiHistory>();
+  for (const api of apis) histories.set(api.id, await loadApiHistory(api, repo, config));
+  io.stdout(`loaded the history of ${apis.length} APIs in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  return histories;
 }
 
 /** A partner no spec names any more must not keep a site from an earlier build. */

@@ -58,3 +58,16 @@ export function getLog(repo: string, files: string[], limit: number): Commit[] {
     return { hash, date, subject };
   });
 }
+
+/** Writes the given files as they were at `ref` into `dest` (same relative paths); missing ones are skipped. */
+export function exportFiles(repo: string, ref: string, files: string[], dest: string): string[] {
+  const relative = files.map((file) => path.relative(repo, file));
+  const present = new Set(git(repo, ['ls-tree', '-r', '--name-only', ref, '--', ...relative]).split('\n').filter(Boolean));
+  const wanted = relative.filter((file) => present.has(file));
+  if (wanted.length === 0) return [];
+  const archive = execFileSync('git', ['archive', '--format=tar', ref, '--', ...wanted], { cwd: repo, maxBuffer: 1 << 30 });
+  fs.mkdirSync(dest, { recursive: true });
+  const untar = spawnSync('tar', ['-x', '-C', dest], { input: archive });
+  if (untar.status !== 0) throw new GitError(`could not unpack files of ${ref}: ${untar.stderr.toString().trim()}`);
+  return wanted.map((file) => path.join(dest, file));
+}

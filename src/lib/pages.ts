@@ -2,6 +2,7 @@
 // schema. Sidebars are scoped to the API and capped, so no page grows with the catalog.
 import type { ApiRecord } from './api.ts';
 import type { ApiView } from './audience-views.ts';
+import type { ChangelogEntry } from './changelog.ts';
 import type { BuildTarget } from './audience.ts';
 import { toSafeHtml, toSafeUrl, toSummary } from './markdown.ts';
 import { toOperationView } from './operation.ts';
@@ -83,7 +84,7 @@ function capItems(items: SidebarItem[], overflowLink: string, overflowLabel: str
 }
 
 /** The pages of one API, from the view already filtered for `target`. */
-export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget): ApiPages {
+export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget, changelog?: ChangelogEntry[]): ApiPages {
   const base = `${API_BASE}/${api.id}`;
   const header: ApiHeader = {
     id: api.id,
@@ -150,6 +151,7 @@ export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget): Ap
     href: `${base}/webhooks/${hook.slug}/`,
   }));
   const schemasHref = schemaNames.length ? `${base}/schemas/` : undefined;
+  const changelogHref = changelog ? `${base}/changelog/` : undefined;
 
   const sidebar: SidebarItem[] = [
     { label: '← All APIs', link: '/' },
@@ -164,6 +166,7 @@ export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget): Ap
           ? [{ label: 'Webhooks', items: capItems(webhookLinks.map((w) => ({ label: w.path, link: w.href })), `${base}/#webhooks`, 'All webhooks…') }]
           : []),
         ...(schemasHref ? [{ label: `Schemas (${schemaNames.length})`, link: schemasHref }] : []),
+        ...(changelogHref ? [{ label: 'Changelog', link: changelogHref }] : []),
       ],
     },
   ];
@@ -198,8 +201,16 @@ export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget): Ap
       webhooks: webhookLinks,
       schemaCount: schemaNames.length,
       schemasHref,
+      changelogHref,
     },
   });
+
+  if (changelog && changelogHref) {
+    pages.push({
+      slug: changelogHref.slice(1, -1),
+      page: { ...common, kind: 'changelog', title: `Changelog · ${api.title}`, description: `Changes to ${api.title}, from its history.`, entries: changelog },
+    });
+  }
 
   for (const tag of tagSummaries) {
     pages.push({

@@ -10,6 +10,7 @@ import YAML from 'yaml';
 import type { ApiRecord } from './api.ts';
 import { getTargetLabel, getTargetName, type BuildTarget } from './audience.ts';
 import { getLeakReference, isApiVisible, toApiView, type ApiView, type DocumentFilter } from './audience-views.ts';
+import { toChangelog, type ApiHistory } from './changelog.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { getChromeTexts, scanSite, selectMarkers, toLeakDiagnostics, withSlugForms } from './leak-check.ts';
 import { getSpecFileName, toApiPages } from './pages.ts';
@@ -48,7 +49,7 @@ export interface PreparedSite {
  * Writes everything one site shows into `dataDir`: each visible API filtered for the site's
  * audience, as page records, its catalog entry and its downloadable description.
  */
-export function prepareSiteData(apis: readonly ApiRecord[], target: BuildTarget, dataDir: string, filter?: DocumentFilter): PreparedSite {
+export function prepareSiteData(apis: readonly ApiRecord[], target: BuildTarget, dataDir: string, filter?: DocumentFilter, histories?: ReadonlyMap<string, ApiHistory>): PreparedSite {
   const writer = createSiteDataWriter(dataDir);
   const visible = apis.filter((api) => isApiVisible(api, target)).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
   const catalog: CatalogEntry[] = [];
@@ -57,7 +58,8 @@ export function prepareSiteData(apis: readonly ApiRecord[], target: BuildTarget,
   for (const api of visible) {
     const view = toApiView(api, target, filter);
     views.push(view);
-    const { entry, pages } = toApiPages(view, target);
+    const history = histories?.get(api.id);
+    const { entry, pages } = toApiPages(view, target, history ? toChangelog(history.versions, target, history.complete) : undefined);
     catalog.push(entry);
     for (const { slug, page } of pages) {
       writer.addPage(slug, page);
@@ -177,6 +179,8 @@ function swapIn(builtDir: string, finalDir: string): void {
 export interface BuildSitesOptions {
   /** Replaces the audience filter; only tests use it, to prove the leak check catches a broken one. */
   filter?: DocumentFilter;
+  /** Each API's history, for changelogs; absent outside a git checkout. */
+  histories?: ReadonlyMap<string, ApiHistory>;
 }
 
 export async function buildSites(
@@ -198,7 +202,7 @@ export async function buildSites(
       fs.mkdirSync(path.dirname(plan.outDir), { recursive: true });
       const built = fs.mkdtempSync(path.join(path.dirname(plan.outDir), `.${path.basename(plan.outDir)}.building-`));
       staged.push({ built, plan });
-      const prepared = prepareSiteData(apis, plan.target, dataDir, options.filter);
+      const prepared = prepareSiteData(apis, plan.target, dataDir, options.filter, options.histories);
       const result = await runAstro('build', { dataDir, outDir: built, cacheDir, title: `${DEFAULT_SITE_TITLE} · ${getTargetLabel(plan.target)}` });
       if (result.code !== 0) {
         throw new SiteBuildError(`Astro failed to build the ${name} site (exit ${result.code}):\n${result.output.trim().split('\n').slice(-40).join('\n')}`);

@@ -1,6 +1,7 @@
 // The contract between the pipeline and the Astro pages: everything a page renders, already filtered
 // for its audience. The pages read these records and nothing else.
 import type { Audience, Lifecycle } from './audience.ts';
+import type { ChangelogEntry } from './changelog.ts';
 import type { OperationView } from './operation.ts';
 import type { SchemaNode } from './schema-view.ts';
 import type { SecuritySchemeView } from './security.ts';
@@ -68,6 +69,7 @@ export interface OverviewPage extends PageBase {
   webhooks: OperationLink[];
   schemaCount: number;
   schemasHref?: string;
+  changelogHref?: string;
 }
 
 export interface TagPage extends PageBase {
@@ -95,7 +97,12 @@ export interface SchemaPage extends PageBase {
   schema: SchemaNode;
 }
 
-export type PageModel = OverviewPage | TagPage | OperationPage | SchemaIndexPage | SchemaPage;
+export interface ChangelogPage extends PageBase {
+  kind: 'changelog';
+  entries: ChangelogEntry[];
+}
+
+export type PageModel = OverviewPage | TagPage | OperationPage | SchemaIndexPage | SchemaPage | ChangelogPage;
 
 export interface RouteEntry {
   /** URL path below the site root, without leading or trailing slash: `apis/payments/operations/list-payments`. */

@@ -19,6 +19,7 @@ const FIXTURE = 'tests/fixtures/xss';
 const ROUTES = [
   '/',
   '/apis/evil/',
+  '/apis/evil/changelog/',
   '/apis/evil/operations/create-item/',
   '/apis/evil/operations/img-src-x-onerror-window-xss-2/',
   '/apis/evil/schemas/',
@@ -28,6 +29,7 @@ const ROUTES = [
   '/apis/evil/tags/svg-onload-window-xss-3/',
   '/apis/evil/webhooks/svg-onload-window-xss-3/',
   '/apis/legacy/',
+  '/apis/legacy/changelog/',
   '/apis/legacy/operations/svg-onload-window-xss-3/',
   '/apis/legacy/schemas/',
   '/apis/legacy/schemas/thing/',

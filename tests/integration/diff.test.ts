@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runLint } from '../../src/lib/commands.ts';
+import { runBuild, runLint } from '../../src/lib/commands.ts';
 import { toDisplayPath } from '../../src/lib/diagnostics.ts';
 import { runDiff } from '../../src/lib/diff-command.ts';
 import { capture } from '../helpers/run.ts';
@@ -142,5 +142,39 @@ describe('npm run lint -- --changed-since', () => {
     git('checkout', '-q', '--', '.');
     const none = await capture(runLint, ['--specs', specs, '--changed-since', 'HEAD']);
     expect(none.stderr).toBe('checking 0 of 2 APIs changed since HEAD\n0 errors, 0 warnings in 0 APIs\n');
+  });
+});
+
+describe('the changelog in the portal', () => {
+  it("lists each audience's own view of the history, with commit subjects only on the internal site", async () => {
+    git('checkout', '-q', 'feature');
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-changelog-'));
+    const result = await capture(runBuild, ['--specs', specs, '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^loaded the history of 2 APIs in [\d.]+ s$/m);
+    const text = (site: string, api: string) =>
+      fs.readFileSync(path.join(out, site, 'apis', api, 'changelog', 'index.html'), 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+    const internalOrders = text('internal', 'orders');
+    expect(internalOrders).toContain('Publish stock to partners, drop getOrder');
+    expect(internalOrders).toContain('breaking GET /orders/{id} was removed; calls to it fail.');
+    expect(internalOrders).toContain('Initial catalog');
+
+    // Stock was internal until this commit: partners see it arrive, and nothing from before.
+    const partnerStock = text('partner', 'stock');
+    expect(partnerStock).toContain('added The API was published.');
+    expect(partnerStock).not.toContain('Publish stock to partners');
+    expect(partnerStock).not.toContain('Initial catalog');
+    expect(partnerStock).not.toContain('warehouse');
+  });
+
+  it('is skipped with a note outside a git checkout', async () => {
+    const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-plain-'));
+    fs.cpSync(path.resolve('tests/fixtures/diff-repo'), path.join(plain, 'specs'), { recursive: true });
+    const out = path.join(plain, 'dist');
+    const result = await capture(runBuild, ['--specs', path.join(plain, 'specs'), '--audience', 'open', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`changelogs skipped: ${toDisplayPath(path.join(plain, 'specs'))} is not in a git checkout\n`);
+    expect(fs.existsSync(path.join(out, 'apis', 'orders', 'changelog'))).toBe(false);
   });
 });
