@@ -6,9 +6,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findRootDocuments, loadCatalog } from './catalog-load.ts';
 import { DEFAULT_SPECS_DIR, UsageError } from './cli-args.ts';
-import { EXIT_OK, EXIT_SPEC_PROBLEMS, EXIT_USAGE, processIo, type Io } from './commands.ts';
+import { checkSpecsDir, EXIT_OK, EXIT_SPEC_PROBLEMS, processIo, withUsageErrors, type Io } from './commands.ts';
 import { toDisplayPath } from './diagnostics.ts';
-import { ConfigError, getConfigPath, loadLintConfig } from './lint-config.ts';
+import { getConfigPath, loadLintConfig } from './lint-config.ts';
 
 export const CODEOWNERS_USAGE = 'usage: npm run codeowners -- [--specs DIR] [--file PATH] [--org ORG] [--check]';
 export const DEFAULT_CODEOWNERS_FILE = '.github/CODEOWNERS';
@@ -172,10 +172,8 @@ export function parseCodeownersArgs(args: string[]): CodeownersOptions {
   };
 }
 
-function checkSpecsDir(specsDir: string, repoDir: string): void {
-  if (!fs.existsSync(specsDir) || !fs.statSync(specsDir).isDirectory()) {
-    throw new UsageError(`${specsDir}: no such folder; pass the folder that holds your specs with --specs DIR.`);
-  }
+function checkSpecsInRepo(specsDir: string, repoDir: string): void {
+  checkSpecsDir(specsDir);
   const relative = path.relative(repoDir, specsDir);
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
     throw new UsageError(`${specsDir} is outside the current folder; run npm run codeowners from the repository root, which CODEOWNERS paths start from.\n${CODEOWNERS_USAGE}`);
@@ -213,7 +211,7 @@ function toFileError<T>(shown: string, read: () => T): T {
 async function runCodeownersCommand(args: string[], io: Io): Promise<number> {
   const options = parseCodeownersArgs(args);
   const repoDir = process.cwd();
-  checkSpecsDir(options.specsDir, repoDir);
+  checkSpecsInRepo(options.specsDir, repoDir);
 
   // loadCatalog keeps only APIs that load; owners must not silently drop out of CODEOWNERS because a
   // spec has a lint error, so every root is accounted for.
@@ -275,14 +273,6 @@ async function runCodeownersCommand(args: string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-export async function runCodeowners(args: string[], io: Io = processIo): Promise<number> {
-  try {
-    return await runCodeownersCommand(args, io);
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
-      io.stderr(`${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
+export function runCodeowners(args: string[], io: Io = processIo): Promise<number> {
+  return withUsageErrors(io, () => runCodeownersCommand(args, io));
 }

@@ -8,9 +8,9 @@ import YAML from 'yaml';
 import { DEFAULT_AUDIENCE, isAudience, isPartnerId, type Audience } from './audience.ts';
 import { loadCatalog } from './catalog-load.ts';
 import { DEFAULT_SPECS_DIR, UsageError } from './cli-args.ts';
-import { EXIT_OK, EXIT_SPEC_PROBLEMS, EXIT_USAGE, processIo, type Io } from './commands.ts';
+import { checkSpecsDir, EXIT_OK, EXIT_SPEC_PROBLEMS, processIo, withUsageErrors, type Io } from './commands.ts';
 import { toDisplayPath } from './diagnostics.ts';
-import { ConfigError, getConfigPath, loadLintConfig } from './lint-config.ts';
+import { getConfigPath, loadLintConfig } from './lint-config.ts';
 import { asObject, asString } from './openapi-shape.ts';
 import { toSlug } from './slug.ts';
 
@@ -219,12 +219,6 @@ export async function getExistingApi(specsDir: string, id: string): Promise<stri
   return `API id '${id}' is already used by ${toDisplayPath(taken.file)} (from ${source})`;
 }
 
-function checkSpecsDir(specsDir: string): void {
-  if (!fs.existsSync(specsDir) || !fs.statSync(specsDir).isDirectory()) {
-    throw new UsageError(`${specsDir}: no such folder; pass the folder that holds your specs with --specs DIR.`);
-  }
-}
-
 function getNextSteps(file: string, options: NewApiOptions): string {
   const lint = options.specsDir === path.resolve(DEFAULT_SPECS_DIR) ? 'npm run lint' : `npm run lint -- --specs ${toDisplayPath(options.specsDir)}`;
   return [
@@ -238,8 +232,8 @@ function getNextSteps(file: string, options: NewApiOptions): string {
   ].join('\n');
 }
 
-export async function runNewApi(args: string[], io: Io = processIo): Promise<number> {
-  try {
+export function runNewApi(args: string[], io: Io = processIo): Promise<number> {
+  return withUsageErrors(io, async () => {
     const options = parseNewApiArgs(args);
     checkSpecsDir(options.specsDir);
     const existing = await getExistingApi(options.specsDir, options.id);
@@ -253,11 +247,5 @@ export async function runNewApi(args: string[], io: Io = processIo): Promise<num
     fs.writeFileSync(file, toSpecText(toNewApiDocument(options), options.format), { flag: 'wx' });
     io.stdout(getNextSteps(file, options));
     return EXIT_OK;
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
-      io.stderr(`${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
+  });
 }
