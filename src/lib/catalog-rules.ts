@@ -120,7 +120,10 @@ function checkContact(info: InfoNode, ctx: UserContext): void {
   const audience = info['x-audience'];
   if (audience !== 'open' && audience !== 'partner') return;
   const contact = info.contact;
-  const hasWay = typeof contact === 'object' && contact !== null && ['email', 'url'].some((k) => typeof (contact as Record<string, unknown>)[k] === 'string');
+  const hasWay = typeof contact === 'object' && contact !== null && ['email', 'url'].some((k) => {
+    const value = (contact as Record<string, unknown>)[k];
+    return typeof value === 'string' && value.trim() !== '';
+  });
   if (hasWay) return;
   ctx.report({
     message: `info.contact with an email or url is required for ${audience} APIs: outside readers need a way to reach the owning team.`,

@@ -49,13 +49,16 @@ export async function withUsageErrors(io: Io, run: () => Promise<number>): Promi
   }
 }
 
+/** Frames come from files up to this size; a refused giant gets its problem line only. */
+const MAX_FRAME_SOURCE_BYTES = 8 * 1024 * 1024;
+
 /** Reads each file once for code frames; a file that cannot be read simply gets no frame. */
 function readSourceOnce(): (file: string) => string | undefined {
   const cache = new Map<string, string | undefined>();
   return (file) => {
     if (!cache.has(file)) {
       try {
-        cache.set(file, fs.readFileSync(file, 'utf8'));
+        cache.set(file, fs.statSync(file).size <= MAX_FRAME_SOURCE_BYTES ? fs.readFileSync(file, 'utf8') : undefined);
       } catch {
         cache.set(file, undefined);
       }

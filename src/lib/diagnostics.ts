@@ -83,8 +83,16 @@ function getRuleDocs(rule: string): string {
   return rule.startsWith('portolan/') || !/^[a-z0-9-]+$/.test(rule) ? PORTOLAN_RULES_DOCS : `https://redocly.com/docs/cli/rules/${rule}`;
 }
 
-function escapeMarkdownCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/</g, '&lt;');
+/**
+ * Text for a Markdown table cell in a PR comment. Spec text is untrusted, so beyond `|` it must not
+ * become markup, a link or an @-mention that pings people. Backticks stay: code spans are inert.
+ */
+export function escapeMarkdownCell(text: string): string {
+  return text
+    .replace(/\n/g, ' ')
+    .replace(/[\\*_[\]|#~]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/@/g, '&#64;');
 }
 
 /** A summary table for a pull-request comment or a job summary. */

@@ -1,7 +1,7 @@
 // Renders classified changes in the same formats as lint problems: stylish lines for people, JSON for
 // tools, GitHub annotations on the changed lines, and a Markdown table for the pull request.
 import type { Change, ChangeLevel } from './api-diff.ts';
-import { toDisplayPath, type OutputFormat } from './diagnostics.ts';
+import { escapeMarkdownCell, toDisplayPath, type OutputFormat } from './diagnostics.ts';
 
 export interface Finding extends Change {
   apiId: string;
@@ -82,7 +82,6 @@ function toGithub(findings: readonly Finding[], apiCount: number, cwd: string): 
   return lines.join('\n') + '\n';
 }
 
-const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/</g, '&lt;');
 
 function toMarkdown(findings: readonly Finding[], apiCount: number, cwd: string): string {
   const failing = findings.filter((f) => f.failing).length;
@@ -92,7 +91,7 @@ function toMarkdown(findings: readonly Finding[], apiCount: number, cwd: string)
   if (findings.length) {
     lines.push('| | Level | API | Location | Rule | Change |', '|---|---|---|---|---|---|');
     for (const f of sortFindings(findings)) {
-      lines.push(`| ${LEVEL_ICON[f.level]} | ${escapeCell(toLevelLabel(f))} | \`${f.apiId}\` | \`${escapeCell(toDisplayPath(f.file, cwd))}:${f.line}\` | \`${f.rule}\` | ${escapeCell(f.message)} |`);
+      lines.push(`| ${LEVEL_ICON[f.level]} | ${escapeMarkdownCell(toLevelLabel(f))} | \`${f.apiId}\` | \`${escapeMarkdownCell(toDisplayPath(f.file, cwd))}:${f.line}\` | \`${f.rule}\` | ${escapeMarkdownCell(f.message)} |`);
     }
   }
   return lines.join('\n') + '\n';

@@ -4,6 +4,7 @@ import {
   formatDiagnostics,
   hasErrors,
   sortDiagnostics,
+  escapeMarkdownCell,
   toGithub,
   toJson,
   toMarkdown,
@@ -233,5 +234,13 @@ describe('formatDiagnostics', () => {
     expect(formatDiagnostics([missing4xx], 'json', 1, cwd)).toBe(toJson([missing4xx], 1, cwd));
     expect(formatDiagnostics([missing4xx], 'github', 1, cwd)).toBe(toGithub([missing4xx], 1, cwd));
     expect(formatDiagnostics([missing4xx], 'markdown', 1, cwd)).toBe(toMarkdown([missing4xx], 1, cwd));
+  });
+});
+
+describe('escapeMarkdownCell', () => {
+  it('keeps spec text in a PR comment from becoming a mention, a link or markup, but keeps code spans', () => {
+    expect(escapeMarkdownCell('ping @org/team via [x](https://evil.example) | *bold* <b>`code`</b>\nnext')).toBe(
+      'ping &#64;org/team via \\[x\\](https://evil.example) \\| \\*bold\\* &lt;b>`code`&lt;/b> next',
+    );
   });
 });
