@@ -48,6 +48,13 @@ describe('a full build of a catalog', () => {
     expect(entries.find((e) => e.id === 'kennels')).toMatchObject({ audience: 'partner', partners: ['acme'] });
   });
 
+  it('counts the APIs and operations on the catalog page, which works without JavaScript', () => {
+    const text = readHtml(site('internal'), '/').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(text).toContain('Internal catalog: 4 APIs with 4 operations.');
+    expect(text).toContain('Showing 4 of 4');
+    expect(readHtml(site('open'), '/').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')).toContain('Public catalog: 1 API with 1 operation.');
+  });
+
   it('shows each audience only the APIs it may see', () => {
     expect(catalogOf('open').map((e) => e.id)).toEqual(['pets']);
     expect(catalogOf('partner').map((e) => e.id).sort()).toEqual(['pets', 'vets']);
