@@ -78,40 +78,33 @@ function getDepth(value: unknown, limit: number): number {
  */
 export const PARKED_EXTERNAL_VALUE = 'x-portolan-external-value';
 
-function hideExternalValues(node: unknown): number {
-  let parked = 0;
+/** Renames a string-valued key everywhere in a tree, in place; returns how many it renamed. */
+function renameKeyEverywhere(node: unknown, from: string, to: string): number {
+  let renamed = 0;
   const stack = [node];
   while (stack.length) {
     const current = stack.pop();
     if (typeof current !== 'object' || current === null) continue;
     if (!Array.isArray(current)) {
       const record = current as Record<string, unknown>;
-      if (typeof record.externalValue === 'string') {
-        record[PARKED_EXTERNAL_VALUE] = record.externalValue;
-        delete record.externalValue;
-        parked += 1;
+      if (typeof record[from] === 'string') {
+        record[to] = record[from];
+        delete record[from];
+        renamed += 1;
       }
     }
     for (const child of Object.values(current)) stack.push(child);
   }
-  return parked;
+  return renamed;
+}
+
+function hideExternalValues(node: unknown): number {
+  return renameKeyEverywhere(node, 'externalValue', PARKED_EXTERNAL_VALUE);
 }
 
 /** Puts parked `externalValue`s back, in place. */
 export function restoreExternalValues(node: unknown): void {
-  const stack = [node];
-  while (stack.length) {
-    const current = stack.pop();
-    if (typeof current !== 'object' || current === null) continue;
-    if (!Array.isArray(current)) {
-      const record = current as Record<string, unknown>;
-      if (typeof record[PARKED_EXTERNAL_VALUE] === 'string') {
-        record.externalValue = record[PARKED_EXTERNAL_VALUE];
-        delete record[PARKED_EXTERNAL_VALUE];
-      }
-    }
-    for (const child of Object.values(current)) stack.push(child);
-  }
+  renameKeyEverywhere(node, PARKED_EXTERNAL_VALUE, 'externalValue');
 }
 
 export class SafeResolver extends BaseResolver {
