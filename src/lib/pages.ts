@@ -135,12 +135,21 @@ export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget, cha
     deprecated: op.operation.deprecated === true,
     href: operationHref(op),
   });
+  // Grouped once: a large API has hundreds of tags and thousands of operations.
+  const operationsByTag = new Map<string, CollectedOperation[]>();
+  for (const op of operations) {
+    for (const tag of op.tags) {
+      const list = operationsByTag.get(tag);
+      if (list) list.push(op);
+      else operationsByTag.set(tag, [op]);
+    }
+  }
   const tagSummaries: TagSummary[] = tagOrder
     .map((tag) => ({
       name: tag,
       href: tagHrefs.get(tag) ?? '',
       descriptionHtml: toSafeHtml(tagDescriptions.get(tag)) || undefined,
-      operations: operations.filter((op) => op.tags.includes(tag)).length,
+      operations: operationsByTag.get(tag)?.length ?? 0,
     }))
     .filter((tag) => tag.operations > 0);
   const webhookLinks: OperationLink[] = webhooks.map((hook) => ({
@@ -222,7 +231,7 @@ export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget, cha
         description: toSummary(tagDescriptions.get(tag.name)) || `Operations tagged ${tag.name} in ${api.title}.`,
         tag: tag.name,
         descriptionHtml: tag.descriptionHtml,
-        operations: operations.filter((op) => op.tags.includes(tag.name)).map(toLink),
+        operations: (operationsByTag.get(tag.name) ?? []).map(toLink),
       },
     });
   }
