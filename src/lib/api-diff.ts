@@ -132,6 +132,18 @@ function getTypeLabel(schema: JsonObject): string {
   return schema.format ? `${label}(${String(schema.format)})` : label;
 }
 
+/** The non-null types a schema allows, each with its format: `integer(int32)`, `string`. */
+function getTypeSet(schema: JsonObject): Set<string> {
+  const types = Array.isArray(schema.type) ? schema.type.filter((t) => t !== 'null') : schema.type !== undefined ? [schema.type] : [];
+  return new Set(types.map((type) => (schema.format ? `${String(type)}(${String(schema.format)})` : String(type))));
+}
+
+function isNullable(schema: JsonObject): boolean {
+  return schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes('null'));
+}
+
+const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((item) => b.has(item));
+
 const TIGHTER_WHEN_SMALLER = ['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems', 'maxProperties'];
 const TIGHTER_WHEN_LARGER = ['minLength', 'minimum', 'exclusiveMinimum', 'minItems', 'minProperties'];
 
@@ -179,8 +191,23 @@ function compareSchema(
   const baseType = getTypeLabel(b);
   const headType = getTypeLabel(h);
   if (baseType && headType && baseType !== headType) {
-    add(ctx, { rule: `${direction}-type-changed`, level: 'breaking', message: `${where}: type changed from ${baseType} to ${headType}.`, pointer, operation });
-    return;
+    const baseTypes = getTypeSet(b);
+    const headTypes = getTypeSet(h);
+    // Requests may accept more types, responses may return fewer: anything else breaks someone.
+    const widenedRequest = direction === 'request' && isSubset(baseTypes, headTypes);
+    const narrowedResponse = direction === 'response' && isSubset(headTypes, baseTypes);
+    if (widenedRequest || narrowedResponse) {
+      add(ctx, { rule: `${direction}-type-${widenedRequest ? 'widened' : 'narrowed'}`, level: 'non-breaking', message: `${where}: type changed from ${baseType} to ${headType}.`, pointer, operation });
+    } else {
+      add(ctx, { rule: `${direction}-type-changed`, level: 'breaking', message: `${where}: type changed from ${baseType} to ${headType}.`, pointer, operation });
+      return;
+    }
+  }
+  if (direction === 'response' && isNullable(h) && !isNullable(b)) {
+    add(ctx, { rule: 'response-became-nullable', level: 'breaking', message: `${where} may now be null; clients that expect a value break.`, pointer, operation });
+  }
+  if (direction === 'request' && isNullable(b) && !isNullable(h)) {
+    add(ctx, { rule: 'request-null-rejected', level: 'breaking', message: `${where} no longer accepts null.`, pointer, operation });
   }
   const baseEnum = Array.isArray(b.enum) ? b.enum.map((v) => JSON.stringify(v)) : undefined;
   const headEnum = Array.isArray(h.enum) ? h.enum.map((v) => JSON.stringify(v)) : undefined;
@@ -216,6 +243,9 @@ function compareSchema(
     }
     if (direction === 'request' && headShape.required.has(name) && !baseShape.required.has(name)) {
       add(ctx, { rule: 'request-property-became-required', level: 'breaking', message: `${propertyWhere} is now required.`, pointer: propertyPointer, operation });
+    }
+    if (direction === 'response' && baseShape.required.has(name) && !headShape.required.has(name)) {
+      add(ctx, { rule: 'response-property-became-optional', level: 'breaking', message: `${propertyWhere} may now be missing from responses; clients that rely on it break.`, pointer: propertyPointer, operation });
     }
     compareSchema(ctx, baseProperty, headProperty, direction, propertyWhere, propertyPointer, operation, seen, depth + 1);
   }

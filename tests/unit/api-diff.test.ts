@@ -785,3 +785,38 @@ describe('diffApi: known gaps', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('diffApi: nullability, optionality and type widening', () => {
+  it('reports a response value that may now be null as breaking (3.1 type list and 3.0 nullable)', () => {
+    expect(diff(getPetsReturning(object({ age: integer })), getPetsReturning(object({ age: { type: ['integer', 'null'] } })))).toEqual([
+      { rule: 'response-became-nullable', level: 'breaking', message: 'GET /pets: response 200.age may now be null; clients that expect a value break.', operation: 'GET /pets' },
+    ]);
+    expect(diff(getPetsReturning(object({ age: integer })), getPetsReturning(object({ age: { type: 'integer', nullable: true } })))).toEqual([
+      { rule: 'response-became-nullable', level: 'breaking', message: 'GET /pets: response 200.age may now be null; clients that expect a value break.', operation: 'GET /pets' },
+    ]);
+  });
+
+  it('reports a request value that no longer accepts null as breaking, and accepting null as nothing', () => {
+    const nullable = { type: ['string', 'null'] };
+    expect(diff(postPetsWith(object({ name: nullable })), postPetsWith(object({ name: string })))).toEqual([
+      { rule: 'request-null-rejected', level: 'breaking', message: 'POST /pets: request body.name no longer accepts null.', operation: 'POST /pets' },
+    ]);
+    expect(diff(postPetsWith(object({ name: string })), postPetsWith(object({ name: nullable })))).toEqual([]);
+  });
+
+  it('reports a response property that was required and now is not as breaking', () => {
+    expect(diff(getPetsReturning(object({ id: string }, ['id'])), getPetsReturning(object({ id: string })))).toEqual([
+      { rule: 'response-property-became-optional', level: 'breaking', message: 'GET /pets: response 200.id may now be missing from responses; clients that rely on it break.', operation: 'GET /pets' },
+    ]);
+  });
+
+  it('treats a request that accepts more types, or a response that returns fewer, as non-breaking', () => {
+    expect(breakingOf(postPetsWith(object({ id: string })), postPetsWith(object({ id: { type: ['string', 'integer'] } })))).toEqual([]);
+    expect(diff(postPetsWith(object({ id: string })), postPetsWith(object({ id: { type: ['string', 'integer'] } })))).toEqual([
+      { rule: 'request-type-widened', level: 'non-breaking', message: 'POST /pets: request body.id: type changed from string to integer|string.', operation: 'POST /pets' },
+    ]);
+    expect(breakingOf(getPetsReturning(object({ id: { type: ['string', 'integer'] } })), getPetsReturning(object({ id: string })))).toEqual([]);
+    // The other way round breaks: a response that may now return an integer.
+    expect(breakingOf(getPetsReturning(object({ id: string })), getPetsReturning(object({ id: { type: ['string', 'integer'] } }))).map((c) => c.rule)).toEqual(['response-type-changed']);
+  });
+});
