@@ -29,7 +29,7 @@ try {
       return false;
     }
     const counts = prepareSiteData(apis, target, dataDir);
-    process.stdout.write(`portolan: ${getTargetName(target)} site data ready (${counts.views.length} APIs, ${counts.pages} pages)\n`);
+    process.stdout.write(`portolan: ${getTargetName(target)} site data ready (${counts.apis} APIs, ${counts.pages} pages)\n`);
     return true;
   }
 

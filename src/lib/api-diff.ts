@@ -1,8 +1,8 @@
 // Compares two versions of one API (both in OpenAPI 3.x shape) and classifies every change: breaking,
 // non-breaking, informational, or a publication (something becomes visible to a wider audience).
 // Pure: the diff command does the git and file work around it.
-import { AUDIENCES, isAudience, type Audience } from './audience.ts';
-import { HTTP_METHODS, asArray, asObject, asString, derefObject, entriesOf, getByPointer, isObject, type Json, type JsonObject } from './openapi-shape.ts';
+import { getDeclaredApiAudience, type Audience } from './audience.ts';
+import { HTTP_METHODS, asArray, asObject, asString, derefObject, entriesOf, getByPointer, isObject, escapePointerSegment, type Json, type JsonObject } from './openapi-shape.ts';
 import { getDeclaredVisibility } from './visibility.ts';
 
 export type ChangeLevel = 'breaking' | 'publication' | 'non-breaking' | 'info';
@@ -25,7 +25,6 @@ export interface ApiVersion {
   view: JsonObject;
 }
 
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 const RANK: Record<Audience, number> = { open: 0, partner: 1, internal: 2 };
 const MAX_SCHEMA_DEPTH = 12;
 
@@ -60,9 +59,7 @@ function narrowReach(parent: Reach, node: JsonObject): Reach {
 }
 
 function getApiReach(view: JsonObject): Reach {
-  const info = asObject(view.info);
-  const audience = isAudience(info['x-audience']) ? info['x-audience'] : 'internal';
-  const partners = Array.isArray(info['x-partners']) ? (info['x-partners'] as string[]) : undefined;
+  const { audience, partners } = getDeclaredApiAudience(view.info);
   return { audience, partners: audience === 'partner' ? partners : undefined };
 }
 
@@ -233,7 +230,7 @@ function compareSchema(
   const headShape = flatten(ctx.head, h);
   for (const [name, baseProperty] of baseShape.properties) {
     const propertyWhere = `${where}.${name}`;
-    const propertyPointer = `${pointer}/properties/${escape(name)}`;
+    const propertyPointer = `${pointer}/properties/${escapePointerSegment(name)}`;
     const headProperty = headShape.properties.get(name);
     if (headProperty === undefined) {
       add(ctx, direction === 'response'
@@ -251,7 +248,7 @@ function compareSchema(
   }
   for (const [name] of headShape.properties) {
     if (baseShape.properties.has(name)) continue;
-    const propertyPointer = `${pointer}/properties/${escape(name)}`;
+    const propertyPointer = `${pointer}/properties/${escapePointerSegment(name)}`;
     if (direction === 'request' && headShape.required.has(name)) {
       add(ctx, { rule: 'required-request-property-added', level: 'breaking', message: `${where}.${name} is a new required property; existing requests lack it.`, pointer: propertyPointer, operation });
     } else {
@@ -282,7 +279,7 @@ function collectOperations(view: JsonObject, apiReach: Reach): Map<string, Opera
       if (!isObject(pathItem[method])) continue;
       const operation = pathItem[method] as JsonObject;
       const key = `${method.toUpperCase()} ${pathKey}`;
-      operations.set(key, { key, method, path: pathKey, operation, pathItem, pointer: `#/paths/${escape(pathKey)}/${method}`, reach: narrowReach(itemReach, operation) });
+      operations.set(key, { key, method, path: pathKey, operation, pathItem, pointer: `#/paths/${escapePointerSegment(pathKey)}/${method}`, reach: narrowReach(itemReach, operation) });
     }
   }
   return operations;
@@ -334,10 +331,9 @@ function compareParameters(ctx: Ctx, base: OperationEntry, head: OperationEntry)
   }
 }
 
-function getJsonLikeSchema(document: JsonObject, content: Json | undefined): Map<string, Json | undefined> {
+function getMediaSchemas(content: Json | undefined): Map<string, Json | undefined> {
   const media = new Map<string, Json | undefined>();
   for (const [type, raw] of entriesOf(content)) media.set(type, asObject(raw).schema);
-  void document;
   return media;
 }
 
@@ -353,14 +349,14 @@ function compareRequestBody(ctx: Ctx, base: OperationEntry, head: OperationEntry
   if (headBody.required === true && base.operation.requestBody && baseBody.required !== true) {
     add(ctx, { rule: 'request-body-became-required', level: 'breaking', message: `${operation}: the request body is now required.`, pointer, operation });
   }
-  const baseMedia = getJsonLikeSchema(ctx.base, baseBody.content);
-  const headMedia = getJsonLikeSchema(ctx.head, headBody.content);
+  const baseMedia = getMediaSchemas(baseBody.content);
+  const headMedia = getMediaSchemas(headBody.content);
   for (const [type, baseSchema] of baseMedia) {
     if (!headMedia.has(type)) {
       add(ctx, { rule: 'request-media-type-removed', level: 'breaking', message: `${operation}: request bodies of type ${type} are no longer accepted.`, pointer, operation, inBase: true });
       continue;
     }
-    compareSchema(ctx, baseSchema, headMedia.get(type), 'request', `${operation}: request body`, `${pointer}/content/${escape(type)}/schema`, operation, new Set());
+    compareSchema(ctx, baseSchema, headMedia.get(type), 'request', `${operation}: request body`, `${pointer}/content/${escapePointerSegment(type)}/schema`, operation, new Set());
   }
 }
 
@@ -368,25 +364,25 @@ function compareResponses(ctx: Ctx, base: OperationEntry, head: OperationEntry):
   const operation = head.key;
   const headResponses = asObject(head.operation.responses);
   for (const [status, rawBase] of entriesOf(base.operation.responses)) {
-    const pointer = `${head.pointer}/responses/${escape(status)}`;
+    const pointer = `${head.pointer}/responses/${escapePointerSegment(status)}`;
     if (!Object.hasOwn(headResponses, status)) {
-      add(ctx, { rule: 'response-status-removed', level: 'breaking', message: `${operation}: response ${status} was removed.`, pointer: `${base.pointer}/responses/${escape(status)}`, operation, inBase: true });
+      add(ctx, { rule: 'response-status-removed', level: 'breaking', message: `${operation}: response ${status} was removed.`, pointer: `${base.pointer}/responses/${escapePointerSegment(status)}`, operation, inBase: true });
       continue;
     }
     const baseResponse = derefObject(ctx.base, rawBase);
     const headResponse = derefObject(ctx.head, headResponses[status]);
-    const headMedia = getJsonLikeSchema(ctx.head, headResponse.content);
-    for (const [type, baseSchema] of getJsonLikeSchema(ctx.base, baseResponse.content)) {
+    const headMedia = getMediaSchemas(headResponse.content);
+    for (const [type, baseSchema] of getMediaSchemas(baseResponse.content)) {
       if (!headMedia.has(type)) {
         add(ctx, { rule: 'response-media-type-removed', level: 'breaking', message: `${operation}: response ${status} no longer returns ${type}.`, pointer, operation });
         continue;
       }
-      compareSchema(ctx, baseSchema, headMedia.get(type), 'response', `${operation}: response ${status}`, `${pointer}/content/${escape(type)}/schema`, operation, new Set());
+      compareSchema(ctx, baseSchema, headMedia.get(type), 'response', `${operation}: response ${status}`, `${pointer}/content/${escapePointerSegment(type)}/schema`, operation, new Set());
     }
   }
   for (const status of Object.keys(headResponses)) {
     if (!Object.hasOwn(asObject(base.operation.responses), status)) {
-      add(ctx, { rule: 'response-status-added', level: 'non-breaking', message: `${operation}: response ${status} was added.`, pointer: `${head.pointer}/responses/${escape(status)}`, operation });
+      add(ctx, { rule: 'response-status-added', level: 'non-breaking', message: `${operation}: response ${status} was added.`, pointer: `${head.pointer}/responses/${escapePointerSegment(status)}`, operation });
     }
   }
 }
@@ -500,14 +496,9 @@ function compareSchemeScopes(ctx: Ctx): void {
     const headScopes = new Set(Object.values(asObject(headScheme.flows)).flatMap((flow) => Object.keys(asObject(asObject(flow).scopes))));
     const removed = [...baseScopes].filter((s) => !headScopes.has(s));
     if (removed.length && Object.keys(headScheme).length) {
-      add(ctx, { rule: 'security-scope-removed', level: 'breaking', message: `Security scheme ${name}: scope ${removed.join(', ')} was removed; tokens asking for it are refused.`, pointer: `#/components/securitySchemes/${escape(name)}`, inBase: false });
+      add(ctx, { rule: 'security-scope-removed', level: 'breaking', message: `Security scheme ${name}: scope ${removed.join(', ')} was removed; tokens asking for it are refused.`, pointer: `#/components/securitySchemes/${escapePointerSegment(name)}`, inBase: false });
     }
   }
-}
-
-export interface DiffOptions {
-  /** The API was `experimental` at the base: changes are reported, breaking ones do not fail. */
-  lifecycle?: string;
 }
 
 /** Every classified change from `base` to `head`. */
@@ -522,4 +513,3 @@ export function diffApi(base: JsonObject, head: JsonObject): Change[] {
   return ctx.changes;
 }
 
-export { AUDIENCES };

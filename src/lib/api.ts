@@ -1,10 +1,10 @@
 // What an API says about itself (info.x-*), read once from the bundled document into a typed record.
 import path from 'node:path';
-import { DEFAULT_AUDIENCE, isAudience, isLifecycle, isPartnerId, type Audience, type Lifecycle } from './audience.ts';
+import { getDeclaredApiAudience, isLifecycle, type Audience, type Lifecycle } from './audience.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { LoadedSpec } from './load.ts';
 import { toSummary } from './markdown.ts';
-import { asArray, asObject, asString } from './openapi-shape.ts';
+import { asObject, asString } from './openapi-shape.ts';
 import { getPathDerivedId } from './spec-files.ts';
 import { toSlug } from './slug.ts';
 
@@ -18,7 +18,6 @@ export interface ApiRecord {
   partners?: string[];
   owner?: string;
   lifecycle?: Lifecycle;
-  tags: string[];
   file: string;
   spec: LoadedSpec;
 }
@@ -27,18 +26,16 @@ export function toApiRecord(spec: LoadedSpec, specsDir: string): ApiRecord {
   const info = asObject(spec.document.info);
   const explicitId = asString(info['x-api-id']);
   const id = toSlug(explicitId ?? getPathDerivedId(specsDir, spec.file), 'api');
-  const partners = asArray(info['x-partners']).filter(isPartnerId);
-  const declaredTags = asArray(spec.document.tags).map((t) => asString(asObject(t).name)).filter((t): t is string => !!t);
+  const { audience, partners } = getDeclaredApiAudience(info);
   return {
     id,
     title: asString(info.title) ?? id,
     summary: toSummary(info.description),
     version: String(info.version ?? ''),
-    audience: isAudience(info['x-audience']) ? info['x-audience'] : DEFAULT_AUDIENCE,
-    partners: Array.isArray(info['x-partners']) ? partners : undefined,
+    audience,
+    partners,
     owner: asString(info['x-owner']),
     lifecycle: isLifecycle(info['x-lifecycle']) ? info['x-lifecycle'] : undefined,
-    tags: declaredTags,
     file: spec.file,
     spec,
   };

@@ -26,6 +26,19 @@ export function isPartnerId(value: unknown): value is string {
   return typeof value === 'string' && PARTNER_ID_PATTERN.test(value);
 }
 
+/**
+ * The audience an API declares in `info`: `x-audience` (absent or invalid means internal) and
+ * `x-partners` (absent means every partner).
+ */
+export function getDeclaredApiAudience(info: unknown): { audience: Audience; partners?: string[] } {
+  const record = typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {};
+  const raw = record['x-partners'];
+  return {
+    audience: isAudience(record['x-audience']) ? record['x-audience'] : DEFAULT_AUDIENCE,
+    partners: Array.isArray(raw) ? raw.filter(isPartnerId) : undefined,
+  };
+}
+
 /** One site to build: the internal site, the open site, the all-partners site, or one partner's site. */
 export interface BuildTarget {
   audience: Audience;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Config } from '@redocly/openapi-core';
 import type { ApiRecord } from './api.ts';
 import { diffApi, type ChangeLevel } from './api-diff.ts';
-import { isVisibleTo, type BuildTarget } from './audience.ts';
+import { getDeclaredApiAudience, isVisibleTo, type BuildTarget } from './audience.ts';
 import { exportFiles, getLog, type Commit } from './git.ts';
 import { loadSpec, type SpecVersion } from './load.ts';
 import { asObject, type JsonObject } from './openapi-shape.ts';
@@ -56,11 +56,8 @@ export async function loadHistory(api: ApiRecord, repo: string, config: Config, 
 }
 
 function toVisibleView(document: JsonObject, version: SpecVersion, target: BuildTarget): JsonObject | undefined {
-  const info = asObject(document.info);
-  const audience = info['x-audience'];
-  const partners = Array.isArray(info['x-partners']) ? (info['x-partners'] as string[]) : undefined;
-  const known = audience === 'open' || audience === 'partner' || audience === 'internal' ? audience : 'internal';
-  if (!isVisibleTo(known, partners, target)) return undefined;
+  const { audience, partners } = getDeclaredApiAudience(document.info);
+  if (!isVisibleTo(audience, partners, target)) return undefined;
   const oas = version === 'oas2' ? 'oas2' : 'oas3';
   const filtered = filterDocument(document, target, oas).document;
   return oas === 'oas2' ? convertSwagger2(filtered) : filtered;

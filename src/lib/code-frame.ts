@@ -34,3 +34,14 @@ export function toCodeFrame(text: string, line: number, col: number): string {
   }
   return out.join('\n');
 }
+
+/** The 1-based line and column of a character offset in a text. */
+export function getLineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
+}

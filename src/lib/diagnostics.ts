@@ -125,11 +125,13 @@ export function toJson(diagnostics: readonly Diagnostic[], fileCount: number, cw
   return JSON.stringify({ apis: fileCount, errors, warnings: diagnostics.length - errors, problems }, null, 2) + '\n';
 }
 
-function escapeGithubData(value: string): string {
+/** GitHub workflow-command escaping, for a message. */
+export function escapeGithubData(value: string): string {
   return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-function escapeGithubProperty(value: string): string {
+/** GitHub workflow-command escaping, for a property such as file= or title=. */
+export function escapeGithubProperty(value: string): string {
   return escapeGithubData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

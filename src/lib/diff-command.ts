@@ -82,41 +82,54 @@ function toView(api: ApiRecord): JsonObject {
   return api.spec.version === 'oas2' ? convertSwagger2(document) : document;
 }
 
-/** The line of a pointer in the root file, or of its nearest ancestor that the root file itself holds. */
-function locate(file: string, pointer: string): { line: number; col: number } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
+type Locate = (file: string, pointer: string) => { line: number; col: number };
+
+/**
+ * Finds the line of a pointer in a root file, or of its nearest ancestor that the root file itself
+ * holds. Each file is read and parsed once per run, however many findings point into it.
+ */
+function createLocator(): Locate {
+  const files = new Map<string, { source: Source; parsed: unknown } | undefined>();
+  const load = (file: string) => {
+    if (!files.has(file)) {
+      try {
+        const text = fs.readFileSync(file, 'utf8');
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          parsed = undefined;
+        }
+        files.set(file, { source: new Source(file, text), parsed });
+      } catch {
+        files.set(file, undefined);
+      }
+    }
+    return files.get(file);
+  };
+  return (file, pointer) => {
+    const loaded = load(file);
+    if (!loaded) return { line: 1, col: 1 };
+    const segments = pointer.split('/');
+    for (let end = segments.length; end > 1; end -= 1) {
+      const candidate = segments.slice(0, end).join('/');
+      if (loaded.parsed !== undefined && getByPointer(loaded.parsed, candidate) === undefined) continue;
+      try {
+        const { start } = getLineColLocation({ source: loaded.source, pointer: candidate, reportOnKey: true });
+        if (start.line > 1 || end === 2) return { line: start.line, col: start.col };
+      } catch {
+        // try the parent
+      }
+    }
     return { line: 1, col: 1 };
-  }
-  const source = new Source(file, text);
-  const parsed = (() => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return undefined;
-    }
-  })();
-  const segments = pointer.split('/');
-  for (let end = segments.length; end > 1; end -= 1) {
-    const candidate = segments.slice(0, end).join('/');
-    if (parsed !== undefined && getByPointer(parsed, candidate) === undefined) continue;
-    try {
-      const { start } = getLineColLocation({ source, pointer: candidate, reportOnKey: true });
-      if (start.line > 1 || end === 2) return { line: start.line, col: start.col };
-    } catch {
-      // try the parent
-    }
-  }
-  return { line: 1, col: 1 };
+  };
 }
 
 function isExperimental(api: ApiRecord | undefined): boolean {
   return api?.lifecycle === 'experimental';
 }
 
-function toFindings(changes: Change[], api: ApiRecord, baseApi: ApiRecord | undefined, baseFile: string | undefined): Finding[] {
+function toFindings(locate: Locate, changes: Change[], api: ApiRecord, baseApi: ApiRecord | undefined, baseFile: string | undefined): Finding[] {
   const experimental = isExperimental(api) || isExperimental(baseApi);
   return changes.map((change) => {
     // Removals have no place in the new file; they are shown at the nearest part that still exists.
@@ -153,17 +166,18 @@ export function runDiff(args: string[], io: Io = processIo): Promise<number> {
         return EXIT_SPEC_PROBLEMS;
       }
       const findings: Finding[] = [];
+      const locate = createLocator();
       const ids = new Set([...head.apis.keys(), ...base.apis.keys()]);
       for (const id of [...ids].sort()) {
         const now = head.apis.get(id);
         const before = base.apis.get(id);
         if (now && before) {
-          findings.push(...toFindings(diffApi(toView(before), toView(now)), now, before, before.file));
+          findings.push(...toFindings(locate, diffApi(toView(before), toView(now)), now, before, before.file));
         } else if (now) {
           const widened = now.audience !== 'internal';
-          findings.push(...toFindings([{ rule: 'api-added', level: 'non-breaking', message: `New API ${now.title} (${now.id}).`, pointer: '#/info' }], now, undefined, undefined));
+          findings.push(...toFindings(locate, [{ rule: 'api-added', level: 'non-breaking', message: `New API ${now.title} (${now.id}).`, pointer: '#/info' }], now, undefined, undefined));
           if (widened) {
-            findings.push(...toFindings([{ rule: 'api-published', level: 'publication', message: `New API ${now.title} is visible to ${now.audience === 'open' ? 'the public' : now.partners ? `partners ${now.partners.join(', ')}` : 'every partner'}: review that it may be published.`, pointer: '#/info' }], now, undefined, undefined));
+            findings.push(...toFindings(locate, [{ rule: 'api-published', level: 'publication', message: `New API ${now.title} is visible to ${now.audience === 'open' ? 'the public' : now.partners ? `partners ${now.partners.join(', ')}` : 'every partner'}: review that it may be published.`, pointer: '#/info' }], now, undefined, undefined));
           }
         } else if (before) {
           const retiring = before.lifecycle === 'deprecated' || before.lifecycle === 'retired';

@@ -1,7 +1,7 @@
 // Renders classified changes in the same formats as lint problems: stylish lines for people, JSON for
 // tools, GitHub annotations on the changed lines, and a Markdown table for the pull request.
 import type { Change, ChangeLevel } from './api-diff.ts';
-import { escapeMarkdownCell, toDisplayPath, type OutputFormat } from './diagnostics.ts';
+import { escapeGithubData, escapeGithubProperty, escapeMarkdownCell, toDisplayPath, type OutputFormat } from './diagnostics.ts';
 
 export interface Finding extends Change {
   apiId: string;
@@ -69,14 +69,12 @@ function toJson(findings: readonly Finding[], apiCount: number, cwd: string): st
   );
 }
 
-const escapeData = (value: string) => value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (value: string) => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 function toGithub(findings: readonly Finding[], apiCount: number, cwd: string): string {
   const lines = sortFindings(findings).map((f) => {
     const command = f.failing ? 'error' : f.level === 'publication' || f.level === 'breaking' ? 'warning' : 'notice';
     const title = f.level === 'publication' ? `publication: ${f.rule}` : `${f.level}: ${f.rule}`;
-    return `::${command} file=${escapeProperty(toDisplayPath(f.file, cwd))},line=${f.line},col=${f.col},title=${escapeProperty(title)}::${escapeData(f.message)}`;
+    return `::${command} file=${escapeGithubProperty(toDisplayPath(f.file, cwd))},line=${f.line},col=${f.col},title=${escapeGithubProperty(title)}::${escapeGithubData(f.message)}`;
   });
   lines.push(toDiffSummary(findings, apiCount));
   return lines.join('\n') + '\n';

@@ -2,8 +2,8 @@
 // URLs, titles, distinctive example strings). Comparing them before and after filtering gives the
 // words that must not appear in a site: the leak check's markers.
 import type { BuildTarget } from './audience.ts';
-import { HTTP_METHODS, isObject, type Json, type JsonObject } from './openapi-shape.ts';
-import { isElementVisible, isPathItemHidden } from './visibility.ts';
+import { HTTP_METHODS, isObject, escapePointerSegment, type Json, type JsonObject } from './openapi-shape.ts';
+import { isHiddenChild } from './visibility.ts';
 
 export interface IdentifierOrigin {
   /** What the identifier is, in words: "operationId", "path", "property name", ... */
@@ -17,7 +17,6 @@ export const MIN_IDENTIFIER_LENGTH = 4;
 /** Example strings count only when they are this long and hold a letter: ids, emails, codes. */
 export const MIN_EXAMPLE_LENGTH = 8;
 
-const escape = (segment: string | number) => String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
 
 function add(into: Map<string, IdentifierOrigin>, value: unknown, kind: string, pointer: string): void {
   if (typeof value !== 'string') return;
@@ -32,7 +31,7 @@ function addExampleStrings(into: Map<string, IdentifierOrigin>, value: Json, poi
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => addExampleStrings(into, item, `${pointer}/${index}`));
   } else if (isObject(value)) {
-    for (const [key, child] of Object.entries(value)) addExampleStrings(into, child, `${pointer}/${escape(key)}`);
+    for (const [key, child] of Object.entries(value)) addExampleStrings(into, child, `${pointer}/${escapePointerSegment(key)}`);
   }
 }
 
@@ -44,14 +43,8 @@ interface Sink {
   visibleStrings: string[];
 }
 
-/** Path items count as hidden when every operation in them is. */
-function isHiddenElement(node: JsonObject, parentKey: string, target: BuildTarget): boolean {
-  const holdsPathItems = parentKey === 'paths' || parentKey === 'webhooks' || parentKey === 'pathItems';
-  return holdsPathItems ? isPathItemHidden(node, target) : !isElementVisible(node, target);
-}
-
-function walk(node: Json, pointer: string, key: string, parentKey: string, sink: Sink, hidden: boolean): void {
-  if (isObject(node) && !hidden && sink.target && !(pointer === '#/info') && isHiddenElement(node, parentKey, sink.target)) hidden = true;
+function walk(node: Json, pointer: string, key: string, parentKey: string, sink: Sink, hidden: boolean, grandKey = ''): void {
+  if (isObject(node) && !hidden && sink.target && !(pointer === '#/info') && isHiddenChild(node, parentKey, grandKey, sink.target)) hidden = true;
   const into = hidden ? sink.hidden : sink.visible;
   if (!hidden && typeof node === 'string') sink.visibleStrings.push(node);
   if (Array.isArray(node)) {
@@ -59,13 +52,13 @@ function walk(node: Json, pointer: string, key: string, parentKey: string, sink:
       addExampleStrings(into, node, pointer);
       return;
     }
-    node.forEach((child, index) => walk(child, `${pointer}/${index}`, String(index), key, sink, hidden));
+    node.forEach((child, index) => walk(child, `${pointer}/${index}`, String(index), key, sink, hidden, parentKey));
     return;
   }
   if (!isObject(node)) return;
   if (!hidden) {
     for (const [name, child] of Object.entries(node)) {
-      if (!(sink.target && isObject(child) && isHiddenElement(child, key, sink.target))) sink.visibleStrings.push(name);
+      if (!(sink.target && isObject(child) && isHiddenChild(child, key, parentKey, sink.target))) sink.visibleStrings.push(name);
     }
   }
   const isOas2Section = pointer === `#/${key}` && OAS2_SECTIONS.has(key);
@@ -73,8 +66,8 @@ function walk(node: Json, pointer: string, key: string, parentKey: string, sink:
     const kind = NAME_KINDS[key] ?? `${key} entry name`;
     for (const [name, child] of Object.entries(node)) {
       // A name belongs to its element: a hidden property's name is hidden even though its map is not.
-      const childHidden = hidden || (!!sink.target && isObject(child) && isHiddenElement(child, key, sink.target));
-      add(childHidden ? sink.hidden : sink.visible, name, kind, `${pointer}/${escape(name)}`);
+      const childHidden = hidden || (!!sink.target && isObject(child) && isHiddenChild(child, key, parentKey, sink.target));
+      add(childHidden ? sink.hidden : sink.visible, name, kind, `${pointer}/${escapePointerSegment(name)}`);
     }
   }
   // Only operations define operationIds; a link merely names one.
@@ -85,7 +78,7 @@ function walk(node: Json, pointer: string, key: string, parentKey: string, sink:
   const isOperation = (HTTP_METHODS as readonly string[]).includes(key) && node.responses !== undefined;
   if (isOperation && typeof node.summary === 'string') add(into, node.summary, 'operation summary', pointer);
   for (const [childKey, child] of Object.entries(node)) {
-    const childPointer = `${pointer}/${escape(childKey)}`;
+    const childPointer = `${pointer}/${escapePointerSegment(childKey)}`;
     const isValue = childKey === 'example' || childKey === 'x-example' || (childKey === 'value' && parentKey === 'examples');
     if (isValue) addExampleStrings(into, child, childPointer);
     if (isValue || childKey === 'default' || childKey === 'enum' || childKey === 'const') continue;
@@ -93,7 +86,7 @@ function walk(node: Json, pointer: string, key: string, parentKey: string, sink:
     // make its name legitimately visible, so these never count as visible text.
     if (REFERENCE_KEYS.has(childKey) || (parentKey === 'links' && (childKey === 'operationId' || childKey === 'operationRef'))) continue;
     if (childKey === 'tags' && Array.isArray(child) && child.every((tag) => typeof tag === 'string')) continue;
-    walk(child, childPointer, childKey, key, sink, hidden);
+    walk(child, childPointer, childKey, key, sink, hidden, parentKey);
   }
 }
 

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { getLineCol } from './code-frame.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { IdentifierOrigin } from './identifiers.ts';
 import { toSlug } from './slug.ts';
@@ -124,16 +125,6 @@ export function getChromeTexts(siteDir: string, extraFiles: string[] = []): stri
   return [...files, ...extraFiles].filter((file) => fs.statSync(file).isFile()).map(readAsText);
 }
 
-function toLineCol(text: string, index: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, col: index - lineStart + 1 };
-}
-
 export function scanSite(siteDir: string, markers: LeakMarker[]): LeakFinding[] {
   const index = new MarkerIndex(markers);
   if (index.size === 0) return [];
@@ -143,7 +134,7 @@ export function scanSite(siteDir: string, markers: LeakMarker[]): LeakFinding[] 
     for (const { marker } of index.find(name)) findings.push({ marker, file, line: 1, col: 1 });
     if (!fs.statSync(file).isFile()) continue;
     const text = readAsText(file);
-    for (const hit of index.find(text)) findings.push({ marker: hit.marker, file, ...toLineCol(text, hit.index) });
+    for (const hit of index.find(text)) findings.push({ marker: hit.marker, file, ...getLineCol(text, hit.index) });
   }
   return findings;
 }

@@ -12,6 +12,7 @@ import {
   type Config,
   type NormalizedProblem,
 } from '@redocly/openapi-core';
+import { getLineCol } from './code-frame.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { getByPointer, type Json } from './openapi-shape.ts';
 import { findSelfReferences } from './ref-cycles.ts';
@@ -79,10 +80,8 @@ async function getIdLocation(file: string, document: Record<string, unknown>, re
   const text = root.source.body;
   const match = new RegExp(`^([ \\t]*)["']?${key}["']?[ \\t]*:`, 'm').exec(text) ?? new RegExp(`"${key}"\\s*:`).exec(text);
   if (!match) return { pointer, line: 1, col: 1 };
-  const before = text.slice(0, match.index);
-  const line = before.split('\n').length;
-  const indent = match[1]?.length ?? 0;
-  return { pointer, line, col: match.index - before.lastIndexOf('\n') + indent };
+  const { line, col } = getLineCol(text, match.index);
+  return { pointer, line, col: col + (match[1]?.length ?? 0) };
 }
 
 export function createResolver(): BaseResolver {

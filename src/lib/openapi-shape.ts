@@ -32,6 +32,11 @@ export function entriesOf(value: unknown): [string, Json][] {
   return isObject(value) ? Object.entries(value) : [];
 }
 
+/** One JSON pointer segment: `~` and `/` escaped as RFC 6901 says. */
+export function escapePointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 export function getRefName(ref: string, prefix: string): string | undefined {
   if (!ref.startsWith(prefix)) return undefined;
   const rest = ref.slice(prefix.length);

@@ -1,9 +1,8 @@
 // A `$ref` that resolves to itself (`A: {$ref: '#/components/schemas/A'}`, or A → B → A with nothing
 // but refs in between) describes nothing, and Redocly's resolver throws on it instead of reporting it.
 // Recursive schemas (a node whose children refer back to it) are fine and are not flagged here.
-import { getByPointer, isObject, type Json } from './openapi-shape.ts';
+import { getByPointer, isObject, escapePointerSegment, type Json } from './openapi-shape.ts';
 
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function normalize(ref: string): string {
   try {
@@ -39,7 +38,7 @@ export function findSelfReferences(document: Json): string[] {
         ref = target.$ref;
       }
     }
-    for (const [key, child] of Object.entries(node)) stack.push([child, `${pointer}/${escape(key)}`]);
+    for (const [key, child] of Object.entries(node)) stack.push([child, `${pointer}/${escapePointerSegment(key)}`]);
   }
   return found.sort();
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BaseResolver, ResolveError, Source, YamlParseError, type Document } from '@redocly/openapi-core';
 import YAML from 'yaml';
+import { getLineCol } from './code-frame.ts';
 
 export interface InputLimits {
   /** Largest single file, in bytes. The largest real public spec (Microsoft Graph beta) is 47 MB. */
@@ -44,12 +45,6 @@ function getRefusal(ref: string): string | undefined {
 function toSize(bytes: number): string {
   const MB = 1024 * 1024;
   return bytes >= MB ? `${(bytes / MB).toFixed(bytes % MB === 0 ? 0 : 1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
-}
-
-function toLineCol(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, col: offset - before.lastIndexOf('\n') };
 }
 
 /** An error Redocly reports like its own parse errors: message, then `(line:col)`. */
@@ -196,7 +191,7 @@ export class SafeResolver extends BaseResolver {
       } catch (error) {
         const message = (error as Error).message;
         const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-        const { line, col } = toLineCol(text, offset);
+        const { line, col } = getLineCol(text, offset);
         throw toParseError(`not valid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '').replace(/^Unexpected token '(.)', .*$/s, "unexpected '$1'")}`, source, line, col);
       }
     }
@@ -212,7 +207,7 @@ export class SafeResolver extends BaseResolver {
       });
       const problem = document.errors[0] ?? document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_ALIAS');
       if (problem) {
-        const { line, col } = toLineCol(text, problem.pos[0]);
+        const { line, col } = getLineCol(text, problem.pos[0]);
         throw toParseError(describeYamlProblem(problem, this.limits), source, line, col);
       }
       try {
@@ -226,7 +221,7 @@ export class SafeResolver extends BaseResolver {
             return YAML.visit.BREAK;
           },
         });
-        const { line, col } = toLineCol(text, offset);
+        const { line, col } = getLineCol(text, offset);
         throw toParseError(describeYamlProblem(error as Error, this.limits), source, line, col);
       }
     }

@@ -2,7 +2,7 @@
 // are not expanded become links to their own page, which keeps every page's size bounded by what it
 // documents, and makes recursive schemas a link back instead of an endless tree.
 import { toSafeHtml } from './markdown.ts';
-import { asArray, asObject, entriesOf, getByPointer, getRefName, isObject, type Json, type JsonObject } from './openapi-shape.ts';
+import { asArray, asObject, entriesOf, getByPointer, getRefName, isObject, escapePointerSegment, type Json, type JsonObject } from './openapi-shape.ts';
 
 export const SCHEMA_REF_PREFIX = '#/components/schemas/';
 /** Nesting deeper than this is cut off with a note; real specs rarely pass 8. */
@@ -209,6 +209,6 @@ export function toSchemaNode(schema: Json | undefined, context: SchemaViewContex
 
 /** A named component schema on its own page: its structure in full, other named schemas as links. */
 export function toNamedSchemaNode(name: string, context: SchemaViewContext): SchemaNode {
-  const schema = getByPointer(context.document, `${SCHEMA_REF_PREFIX}${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  const schema = getByPointer(context.document, `${SCHEMA_REF_PREFIX}${escapePointerSegment(name)}`);
   return walk(schema, { context, chain: [name], expand: 0, depth: 0, budget: { nodes: MAX_SCHEMA_NODES } });
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import type { ApiRecord } from './api.ts';
 import { getTargetLabel, getTargetName, type BuildTarget } from './audience.ts';
-import { getLeakReference, isApiVisible, toApiView, type ApiView, type DocumentFilter } from './audience-views.ts';
+import { getLeakReference, isApiVisible, toApiView, type DocumentFilter } from './audience-views.ts';
 import { toChangelog, type ApiHistory } from './changelog.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { getChromeTexts, scanSite, selectMarkers, toLeakDiagnostics, withSlugForms } from './leak-check.ts';
@@ -39,10 +39,7 @@ export class LeakError extends Error {
 
 export interface PreparedSite {
   pages: number;
-  /** Every page's URL path: slugs of visible names, which the leak check must not flag. */
-  slugs: string[];
-  views: ApiView[];
-  catalog: CatalogEntry[];
+  apis: number;
 }
 
 /**
@@ -53,23 +50,19 @@ export function prepareSiteData(apis: readonly ApiRecord[], target: BuildTarget,
   const writer = createSiteDataWriter(dataDir);
   const visible = apis.filter((api) => isApiVisible(api, target)).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
   const catalog: CatalogEntry[] = [];
-  const views: ApiView[] = [];
-  const slugs: string[] = [];
+  let pageCount = 1;
   for (const api of visible) {
     const view = toApiView(api, target, filter);
-    views.push(view);
     const history = histories?.get(api.id);
     const { entry, pages } = toApiPages(view, target, history ? toChangelog(history.versions, target, history.complete) : undefined);
     catalog.push(entry);
-    for (const { slug, page } of pages) {
-      writer.addPage(slug, page);
-      slugs.push(slug);
-    }
+    for (const { slug, page } of pages) writer.addPage(slug, page);
+    pageCount += pages.length;
     const fileName = getSpecFileName(api);
     writer.addPublicFile(`specs/${fileName}`, fileName.endsWith('.json') ? JSON.stringify(view.document, null, 2) + '\n' : YAML.stringify(view.document, { aliasDuplicateObjects: false }));
   }
   writer.finish({ title: DEFAULT_SITE_TITLE, audience: target.audience, partner: target.partner ?? null, label: getTargetLabel(target) }, catalog);
-  return { pages: slugs.length + 1, slugs, views, catalog };
+  return { pages: pageCount, apis: visible.length };
 }
 
 /** Source folders whose words make up every site's chrome: Portolan's templates and Starlight's. */
@@ -211,8 +204,8 @@ export async function buildSites(
       const leaks = checkSiteForLeaks(apis, plan.target, built);
       if (leaks.diagnostics.length) throw new LeakError(leaks);
       const seconds = (performance.now() - started) / 1000;
-      reports.push({ target: plan.target, outDir: plan.outDir, apis: prepared.views.length, pages: prepared.pages, seconds });
-      log(`built ${name}: ${prepared.views.length} APIs, ${prepared.pages} pages in ${seconds.toFixed(1)} s (leak check ${((performance.now() - checkStarted) / 1000).toFixed(1)} s)`);
+      reports.push({ target: plan.target, outDir: plan.outDir, apis: prepared.apis, pages: prepared.pages, seconds });
+      log(`built ${name}: ${prepared.apis} APIs, ${prepared.pages} pages in ${seconds.toFixed(1)} s (leak check ${((performance.now() - checkStarted) / 1000).toFixed(1)} s)`);
     }
     for (const { built, plan } of staged) swapIn(built, plan.outDir);
     staged.length = 0;

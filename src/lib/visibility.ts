@@ -3,7 +3,7 @@
 // Removing an element also removes or rewrites everything that refers to it, prunes components that
 // only removed elements used, and strips the audience markers themselves from what others may see.
 import { isAudience, isPartnerId, isVisibleTo, type Audience, type BuildTarget } from './audience.ts';
-import { getByPointer, isObject, type Json, type JsonObject } from './openapi-shape.ts';
+import { getByPointer, isObject, escapePointerSegment, type Json, type JsonObject } from './openapi-shape.ts';
 
 export const AUDIENCE_MARKERS = ['x-audience', 'x-internal', 'x-partners'] as const;
 
@@ -81,13 +81,22 @@ export function isPathItemHidden(pathItem: JsonObject, target: BuildTarget): boo
   return operations.length > 0 && operations.every((operation) => !isElementVisible(operation, target));
 }
 
+/**
+ * Whether a child element is hidden from `target`, given the keys of the map that holds it and of
+ * that map's parent. Path items (under paths, webhooks, components.pathItems or a callback) are hidden
+ * when every operation in them is; everything else by its own markers.
+ */
+export function isHiddenChild(child: JsonObject, containerKey: string, grandContainerKey: string, target: BuildTarget): boolean {
+  const holdsPathItems = containerKey === 'paths' || containerKey === 'webhooks' || containerKey === 'pathItems' || grandContainerKey === 'callbacks';
+  return holdsPathItems ? isPathItemHidden(child, target) : !isElementVisible(child, target);
+}
+
 export interface FilterResult {
   document: JsonObject;
   /** JSON pointers of the elements removed, directly or because they referred to removed ones. */
   removed: string[];
 }
 
-const escapePointer = (segment: string | number) => String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
 
 interface FilterState {
   target: BuildTarget;
@@ -136,14 +145,13 @@ function removeHidden(node: Json, pointer: string, state: FilterState, key: stri
   if (!isObject(node)) return;
   for (const [childKey, child] of Object.entries(node)) {
     if (isValueKey(childKey, child, state.version, key)) continue;
-    const childPointer = `${pointer}/${escapePointer(childKey)}`;
+    const childPointer = `${pointer}/${escapePointerSegment(childKey)}`;
     // The API's own audience was decided already; info is kept, but its parts (contact, ...) may narrow.
     if (pointer === '#' && childKey === 'info') {
       removeHidden(child, childPointer, state, childKey, key, node);
       continue;
     }
-    const holdsPathItems = key === 'paths' || key === 'webhooks' || key === 'pathItems' || parentKey === 'callbacks';
-    const hidden = isObject(child) && (holdsPathItems ? isPathItemHidden(child, state.target) : !isElementVisible(child, state.target));
+    const hidden = isObject(child) && isHiddenChild(child, key, parentKey, state.target);
     if (isObject(child) && hidden) {
       recordRemoval(state, childPointer, child, key, parentKey);
       delete node[childKey];
@@ -177,7 +185,7 @@ function isRemovedRef(ref: string, removed: Set<string>): boolean {
 
 function toSchemaRef(value: string, version: 'oas2' | 'oas3'): string {
   if (value.startsWith('#')) return value;
-  return version === 'oas2' ? `#/definitions/${escapePointer(value)}` : `#/components/schemas/${escapePointer(value)}`;
+  return version === 'oas2' ? `#/definitions/${escapePointerSegment(value)}` : `#/components/schemas/${escapePointerSegment(value)}`;
 }
 
 /**
@@ -228,7 +236,7 @@ function removeDanglingReferences(node: Json, pointer: string, state: FilterStat
   }
   for (const [childKey, child] of Object.entries(node)) {
     if (isValueKey(childKey, child, version, key)) continue;
-    const childPointer = `${pointer}/${escapePointer(childKey)}`;
+    const childPointer = `${pointer}/${escapePointerSegment(childKey)}`;
     if (isDangling(child)) {
       state.removed.add(childPointer);
       collectOperationIds(child as JsonObject, state.removedOperationIds);
@@ -334,7 +342,7 @@ function getComponentSections(document: JsonObject, version: 'oas2' | 'oas3'): {
   const components = isObject(document.components) ? document.components : {};
   return Object.entries(components)
     .filter(([, section]) => isObject(section))
-    .map(([name, section]) => ({ pointer: `#/components/${escapePointer(name)}`, section: section as JsonObject }));
+    .map(([name, section]) => ({ pointer: `#/components/${escapePointerSegment(name)}`, section: section as JsonObject }));
 }
 
 function collectReferences(node: Json, into: Set<string>, version: 'oas2' | 'oas3', schemes: JsonObject, schemePointer: string, container = ''): void {
@@ -349,7 +357,7 @@ function collectReferences(node: Json, into: Set<string>, version: 'oas2' | 'oas
   }
   if (Array.isArray(node.security)) {
     for (const requirement of node.security) {
-      if (isObject(requirement)) for (const name of Object.keys(requirement)) into.add(`${schemePointer}/${escapePointer(name)}`);
+      if (isObject(requirement)) for (const name of Object.keys(requirement)) into.add(`${schemePointer}/${escapePointerSegment(name)}`);
     }
   }
   for (const [key, child] of Object.entries(node)) {
@@ -388,7 +396,7 @@ function pruneUnusedComponents(document: JsonObject, version: 'oas2' | 'oas3', s
   }
   for (const { pointer, section } of sections) {
     for (const name of Object.keys(section)) {
-      const key = `${pointer}/${escapePointer(name)}`;
+      const key = `${pointer}/${escapePointerSegment(name)}`;
       if (!reachable.has(key)) {
         delete section[name];
         state.removed.add(key);
