@@ -3,8 +3,8 @@
 // audience with PORTOLAN_SITE_DATA pointing at it. Nothing from a spec is ever written into source here.
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { getDevReloadPlugin } from './src/lib/dev-reload.ts';
-import { readSiteSettings } from './src/lib/site-settings.ts';
+import { getDevReloadPlugin } from './src/site/dev-reload.ts';
+import { readSiteSettings } from './src/core/site-settings.ts';
 
 const settings = readSiteSettings(process.env);
 

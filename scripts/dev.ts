@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getTargetName, type BuildTarget } from '../src/lib/audience.ts';
-import { loadCatalog } from '../src/lib/catalog-load.ts';
-import { parseBuildArgs, UsageError } from '../src/lib/cli-args.ts';
-import { EXIT_USAGE } from '../src/lib/commands.ts';
-import { hasErrors, toStylish } from '../src/lib/diagnostics.ts';
-import { ConfigError, getConfigPath, loadLintConfig } from '../src/lib/lint-config.ts';
-import { DEFAULT_SITE_TITLE, prepareSiteData, runAstro } from '../src/lib/site-build.ts';
+import { getTargetName, type BuildTarget } from '../src/core/audience.ts';
+import { loadCatalog } from '../src/load/catalog-load.ts';
+import { parseBuildArgs, UsageError } from '../src/cli/cli-args.ts';
+import { EXIT_USAGE } from '../src/cli/commands.ts';
+import { hasErrors, toStylish } from '../src/core/diagnostics.ts';
+import { ConfigError, getConfigPath, loadLintConfig } from '../src/lint/lint-config.ts';
+import { DEFAULT_SITE_TITLE, prepareSiteData, runAstro } from '../src/site/site-build.ts';
 
 const REBUILD_DELAY_MS = 250;
 

@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getTargetName } from '../src/lib/audience.ts';
-import { parsePreviewArgs, UsageError } from '../src/lib/cli-args.ts';
-import { DEFAULT_OUT_DIR, EXIT_USAGE } from '../src/lib/commands.ts';
-import { runAstro } from '../src/lib/site-build.ts';
+import { getTargetName } from '../src/core/audience.ts';
+import { parsePreviewArgs, UsageError } from '../src/cli/cli-args.ts';
+import { DEFAULT_OUT_DIR, EXIT_USAGE } from '../src/cli/commands.ts';
+import { runAstro } from '../src/site/site-build.ts';
 
 try {
   const options = parsePreviewArgs(process.argv.slice(2));

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/lib/commands.ts';
+import { runBuild } from '../../src/cli/commands.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { capture } from '../helpers/run.ts';
 import { listFiles, readAllText } from '../helpers/site-files.ts';

@@ -1,5 +1,5 @@
 // Runs a command function (runBuild, runLint) with its output captured, as a user would see it.
-import type { Io } from '../../src/lib/commands.ts';
+import type { Io } from '../../src/cli/commands.ts';
 
 export interface CommandResult {
   code: number;

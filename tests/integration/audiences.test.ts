@@ -6,10 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createConfig, lint } from '@redocly/openapi-core';
-import { runBuild } from '../../src/lib/commands.ts';
-import type { DocumentFilter } from '../../src/lib/audience-views.ts';
-import { filterDocument } from '../../src/lib/visibility.ts';
-import { toSlug } from '../../src/lib/slug.ts';
+import { runBuild } from '../../src/cli/commands.ts';
+import type { DocumentFilter } from '../../src/audience/audience-views.ts';
+import { filterDocument } from '../../src/audience/visibility.ts';
+import { toSlug } from '../../src/core/slug.ts';
 import { capture, type CommandResult } from '../helpers/run.ts';
 import { listFiles, readAllText, readHtml } from '../helpers/site-files.ts';
 

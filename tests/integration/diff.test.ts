@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild, runLint } from '../../src/lib/commands.ts';
-import { toDisplayPath } from '../../src/lib/diagnostics.ts';
-import { runDiff } from '../../src/lib/diff-command.ts';
+import { runBuild, runLint } from '../../src/cli/commands.ts';
+import { toDisplayPath } from '../../src/core/diagnostics.ts';
+import { runDiff } from '../../src/cli/diff-command.ts';
 import { capture } from '../helpers/run.ts';
 
 let repo: string;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/lib/commands.ts';
+import { runBuild } from '../../src/cli/commands.ts';
 import { capture, type CommandResult } from '../helpers/run.ts';
 import { findInSite, readAllText } from '../helpers/site-files.ts';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBuild, runLint } from '../../src/lib/commands.ts';
+import { runBuild, runLint } from '../../src/cli/commands.ts';
 import { capture } from '../helpers/run.ts';
 
 const fixture = (name: string) => path.relative(process.cwd(), path.resolve('tests/fixtures', name));

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { runLint } from '../../src/lib/commands.ts';
-import { NEW_API_USAGE, runNewApi } from '../../src/lib/scaffold.ts';
+import { runLint } from '../../src/cli/commands.ts';
+import { NEW_API_USAGE, runNewApi } from '../../src/cli/scaffold.ts';
 import { capture } from '../helpers/run.ts';
 
 /** A specs folder with the example catalog's house rules (`extends: [recommended]` and stricter). */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { filterDocument } from '../../src/lib/visibility.ts';
+import { filterDocument } from '../../src/audience/visibility.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/readme-example/tracking.yaml');
 

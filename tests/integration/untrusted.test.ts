@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBuild, runLint } from '../../src/lib/commands.ts';
-import { toDisplayPath } from '../../src/lib/diagnostics.ts';
+import { runBuild, runLint } from '../../src/cli/commands.ts';
+import { toDisplayPath } from '../../src/core/diagnostics.ts';
 import { capture } from '../helpers/run.ts';
 import { findInSite, readAllText, readHtml } from '../helpers/site-files.ts';
 

@@ -1,0 +1,104 @@
+// Command-line parsing shared by the scripts. Usage errors exit 2 with the command's usage text.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isAudience, isPartnerId, type Audience } from '../core/audience.ts';
+import { OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from '../core/diagnostics.ts';
+import { DEFAULT_LIMITS, type InputLimits } from '../load/safe-resolver.ts';
+
+export class UsageError extends Error {}
+
+export interface BuildOptions {
+  specsDir: string;
+  limits: InputLimits;
+  outDir?: string;
+  audience?: Audience;
+  partner?: string;
+  configPath?: string;
+}
+
+export interface LintOptions {
+  specsDir: string;
+  limits: InputLimits;
+  configPath?: string;
+  format: OutputFormat;
+  /** Lint only the specs changed since this git ref, and the specs that reference a changed file. */
+  changedSince?: string;
+}
+
+export const DEFAULT_SPECS_DIR = 'specs';
+
+const LIMIT_USAGE = '[--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N]';
+export const BUILD_USAGE = `usage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] ${LIMIT_USAGE}`;
+export const LINT_USAGE = `usage: npm run lint -- [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}] [--changed-since REF] ${LIMIT_USAGE}`;
+export const PREVIEW_USAGE = 'usage: npm run preview -- [--audience internal|partner|open] [--partner ID] [--out DIR] [--port N]';
+
+function parse(args: string[], options: Record<string, { readonly type: 'string' }>, usage: string) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${usage}`);
+  }
+}
+
+const LIMIT_OPTIONS = {
+  'max-file-mb': { type: 'string' },
+  'max-total-mb': { type: 'string' },
+  'max-depth': { type: 'string' },
+  'max-aliases': { type: 'string' },
+} as const;
+
+function toLimits(values: Record<string, string | undefined>, usage: string): InputLimits {
+  const read = (name: string, fallback: number, scale: number): number => {
+    const raw = values[name];
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${name} must be a positive number (got '${raw}')\n${usage}`);
+    return Math.round(value * scale);
+  };
+  const MB = 1024 * 1024;
+  return {
+    maxFileBytes: read('max-file-mb', DEFAULT_LIMITS.maxFileBytes, MB),
+    maxTotalBytes: read('max-total-mb', DEFAULT_LIMITS.maxTotalBytes, MB),
+    maxDepth: read('max-depth', DEFAULT_LIMITS.maxDepth, 1),
+    maxAliases: read('max-aliases', DEFAULT_LIMITS.maxAliases, 1),
+  };
+}
+
+function toAudienceOptions(values: Record<string, string | undefined>, usage: string): { audience?: Audience; partner?: string } {
+  const { audience, partner } = values;
+  if (audience !== undefined && !isAudience(audience)) throw new UsageError(`--audience must be internal, partner or open (got '${audience}')\n${usage}`);
+  if (partner !== undefined && !isPartnerId(partner)) throw new UsageError(`--partner must be a partner id like 'acme-retail' (got '${partner}')\n${usage}`);
+  if (partner !== undefined && audience !== undefined && audience !== 'partner') throw new UsageError(`--partner goes with --audience partner\n${usage}`);
+  return { audience: partner !== undefined ? 'partner' : audience, partner };
+}
+
+export function parseBuildArgs(args: string[]): BuildOptions {
+  const values = parse(args, { specs: { type: 'string' }, out: { type: 'string' }, audience: { type: 'string' }, partner: { type: 'string' }, config: { type: 'string' }, ...LIMIT_OPTIONS }, BUILD_USAGE);
+  return {
+    specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR),
+    limits: toLimits(values, BUILD_USAGE),
+    outDir: values.out ? path.resolve(values.out) : undefined,
+    configPath: values.config,
+    ...toAudienceOptions(values, BUILD_USAGE),
+  };
+}
+
+export function parseLintArgs(args: string[]): LintOptions {
+  const values = parse(args, { specs: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' }, 'changed-since': { type: 'string' }, ...LIMIT_OPTIONS }, LINT_USAGE);
+  const format = values.format ?? 'stylish';
+  if (!isOutputFormat(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got '${format}')\n${LINT_USAGE}`);
+  return {
+    specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR),
+    configPath: values.config,
+    format,
+    limits: toLimits(values, LINT_USAGE),
+    changedSince: values['changed-since'],
+  };
+}
+
+export function parsePreviewArgs(args: string[]): { audience?: Audience; partner?: string; outDir?: string; port?: number } {
+  const values = parse(args, { audience: { type: 'string' }, partner: { type: 'string' }, out: { type: 'string' }, port: { type: 'string' } }, PREVIEW_USAGE);
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError(`--port must be a TCP port number\n${PREVIEW_USAGE}`);
+  return { ...toAudienceOptions(values, PREVIEW_USAGE), outDir: values.out ? path.resolve(values.out) : undefined, port };
+}

@@ -1,0 +1,203 @@
+// `npm run diff -- --base <ref>`: every spec changed since a git ref (or pulling in a changed file) is
+// compared with its version at that ref, read with `git archive` (no checkout), and each change is
+// classified. Breaking changes exit 1 unless --allow-breaking.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Config } from '@redocly/openapi-core';
+import { toApiRecord, type ApiRecord } from '../load/api.ts';
+import { diffApi, type Change } from '../history/api-diff.ts';
+import { findRootDocuments } from '../load/catalog-load.ts';
+import { DEFAULT_SPECS_DIR, UsageError } from './cli-args.ts';
+import { EXIT_OK, EXIT_SPEC_PROBLEMS, processIo, withUsageErrors, type Io } from './commands.ts';
+import { OUTPUT_FORMATS, hasErrors, isOutputFormat, toStylish, type Diagnostic, type OutputFormat } from '../core/diagnostics.ts';
+import { formatFindings, type Finding } from '../history/diff-report.ts';
+import { exportTree, getChangedFiles, getRepoRoot, hasRevision } from '../core/git.ts';
+import { getConfigPath, loadLintConfig } from '../lint/lint-config.ts';
+import { loadSpec } from '../load/load.ts';
+import { getByPointer, type JsonObject } from '../core/openapi-shape.ts';
+import { getAffectedRoots } from '../core/ref-graph.ts';
+import { SafeResolver } from '../load/safe-resolver.ts';
+import { convertSwagger2 } from '../load/swagger2.ts';
+import { getLineColLocation, Source } from '@redocly/openapi-core';
+
+export const DIFF_USAGE = `usage: npm run diff -- --base REF [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}] [--allow-breaking]`;
+
+export interface DiffOptions {
+  base: string;
+  specsDir: string;
+  configPath?: string;
+  format: OutputFormat;
+  allowBreaking: boolean;
+}
+
+export function parseDiffArgs(args: string[]): DiffOptions {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: { base: { type: 'string' }, specs: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' }, 'allow-breaking': { type: 'boolean' } },
+    }).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${DIFF_USAGE}`);
+  }
+  if (typeof values.base !== 'string' || !values.base) throw new UsageError(`--base is required: the git ref to compare with, e.g. origin/main\n${DIFF_USAGE}`);
+  const format = typeof values.format === 'string' ? values.format : 'stylish';
+  if (!isOutputFormat(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got '${format}')\n${DIFF_USAGE}`);
+  return {
+    base: values.base,
+    specsDir: path.resolve(typeof values.specs === 'string' ? values.specs : DEFAULT_SPECS_DIR),
+    configPath: typeof values.config === 'string' ? values.config : undefined,
+    format,
+    allowBreaking: values['allow-breaking'] === true,
+  };
+}
+
+interface Side {
+  apis: Map<string, ApiRecord>;
+  diagnostics: Diagnostic[];
+}
+
+/** Loads and bundles roots without linting them: a base version need not pass today's rules. */
+async function loadSide(specsDir: string, roots: string[], config: Config): Promise<Side> {
+  const resolver = new SafeResolver(specsDir);
+  const apis = new Map<string, ApiRecord>();
+  const diagnostics: Diagnostic[] = [];
+  for (const root of roots) {
+    const result = await loadSpec(root, config, resolver, { lint: false });
+    diagnostics.push(...result.diagnostics.filter((d) => d.severity === 'error'));
+    if (result.spec) {
+      const api = toApiRecord(result.spec, specsDir);
+      apis.set(api.id, api);
+    }
+  }
+  return { apis, diagnostics };
+}
+
+function toView(api: ApiRecord): JsonObject {
+  const document = api.spec.document as JsonObject;
+  return api.spec.version === 'oas2' ? convertSwagger2(document) : document;
+}
+
+type Locate = (file: string, pointer: string) => { line: number; col: number };
+
+/**
+ * Finds the line of a pointer in a root file, or of its nearest ancestor that the root file itself
+ * holds. Each file is read and parsed once per run, however many findings point into it.
+ */
+function createLocator(): Locate {
+  const files = new Map<string, { source: Source; parsed: unknown } | undefined>();
+  const load = (file: string) => {
+    if (!files.has(file)) {
+      try {
+        const text = fs.readFileSync(file, 'utf8');
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          parsed = undefined;
+        }
+        files.set(file, { source: new Source(file, text), parsed });
+      } catch {
+        files.set(file, undefined);
+      }
+    }
+    return files.get(file);
+  };
+  return (file, pointer) => {
+    const loaded = load(file);
+    if (!loaded) return { line: 1, col: 1 };
+    const segments = pointer.split('/');
+    for (let end = segments.length; end > 1; end -= 1) {
+      const candidate = segments.slice(0, end).join('/');
+      if (loaded.parsed !== undefined && getByPointer(loaded.parsed, candidate) === undefined) continue;
+      try {
+        const { start } = getLineColLocation({ source: loaded.source, pointer: candidate, reportOnKey: true });
+        if (start.line > 1 || end === 2) return { line: start.line, col: start.col };
+      } catch {
+        // try the parent
+      }
+    }
+    return { line: 1, col: 1 };
+  };
+}
+
+function isExperimental(api: ApiRecord | undefined): boolean {
+  return api?.lifecycle === 'experimental';
+}
+
+function toFindings(locate: Locate, changes: Change[], api: ApiRecord, baseApi: ApiRecord | undefined, baseFile: string | undefined): Finding[] {
+  const experimental = isExperimental(api) || isExperimental(baseApi);
+  return changes.map((change) => {
+    // Removals have no place in the new file; they are shown at the nearest part that still exists.
+    const file = change.inBase && baseFile && !fs.existsSync(api.file) ? baseFile : api.file;
+    const at = locate(file, change.pointer);
+    return { ...change, apiId: api.id, file, ...at, failing: change.level === 'breaking' && !experimental };
+  });
+}
+
+export function runDiff(args: string[], io: Io = processIo): Promise<number> {
+  return withUsageErrors(io, async () => {
+    const options = parseDiffArgs(args);
+    if (!fs.existsSync(options.specsDir)) throw new UsageError(`${options.specsDir}: no such folder; pass the folder that holds your specs with --specs DIR.`);
+    const repo = getRepoRoot(options.specsDir);
+    if (!repo) throw new UsageError(`${options.specsDir} is not inside a git repository; npm run diff compares with a git ref.`);
+    if (!hasRevision(repo, options.base)) throw new UsageError(`--base: '${options.base}' is not a commit in ${repo}; fetch it first (e.g. git fetch origin main).`);
+    const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
+
+    const changed = getChangedFiles(repo, options.base, options.specsDir);
+    const headRoots = getAffectedRoots((await findRootDocuments(options.specsDir)).roots, changed);
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-diff-'));
+    try {
+      const baseSpecsDir = path.join(work, path.relative(repo, options.specsDir));
+      const existed = exportTree(repo, options.base, options.specsDir, work);
+      // The same changed paths, as they sit in the exported base tree.
+      const changedInBase = changed.map((file) => path.join(work, path.relative(repo, file)));
+      const baseRoots = existed ? getAffectedRoots((await findRootDocuments(baseSpecsDir)).roots, changedInBase) : [];
+      const head = await loadSide(options.specsDir, headRoots, config);
+      const base = existed ? await loadSide(baseSpecsDir, baseRoots, config) : { apis: new Map<string, ApiRecord>(), diagnostics: [] };
+
+      if (hasErrors(head.diagnostics)) {
+        io.stderr(toStylish(head.diagnostics, headRoots.length));
+        io.stderr('Cannot compare: the current versions above do not load. Fix them first (npm run lint).\n');
+        return EXIT_SPEC_PROBLEMS;
+      }
+      const findings: Finding[] = [];
+      const locate = createLocator();
+      const ids = new Set([...head.apis.keys(), ...base.apis.keys()]);
+      for (const id of [...ids].sort()) {
+        const now = head.apis.get(id);
+        const before = base.apis.get(id);
+        if (now && before) {
+          findings.push(...toFindings(locate, diffApi(toView(before), toView(now)), now, before, before.file));
+        } else if (now) {
+          const widened = now.audience !== 'internal';
+          findings.push(...toFindings(locate, [{ rule: 'api-added', level: 'non-breaking', message: `New API ${now.title} (${now.id}).`, pointer: '#/info' }], now, undefined, undefined));
+          if (widened) {
+            findings.push(...toFindings(locate, [{ rule: 'api-published', level: 'publication', message: `New API ${now.title} is visible to ${now.audience === 'open' ? 'the public' : now.partners ? `partners ${now.partners.join(', ')}` : 'every partner'}: review that it may be published.`, pointer: '#/info' }], now, undefined, undefined));
+          }
+        } else if (before) {
+          const retiring = before.lifecycle === 'deprecated' || before.lifecycle === 'retired';
+          const change: Change = retiring
+            ? { rule: 'deprecated-api-removed', level: 'info', message: `API ${before.title} (${before.id}) was removed after being ${before.lifecycle}.`, pointer: '#/info', inBase: true }
+            : { rule: 'api-removed', level: 'breaking', message: `API ${before.title} (${before.id}) was removed; every consumer loses it.`, pointer: '#/info', inBase: true };
+          // The file is gone from the work tree: point at the path it had.
+          const file = path.join(options.specsDir, path.relative(baseSpecsDir, before.file));
+          findings.push({ ...change, apiId: before.id, file, line: 1, col: 1, failing: change.level === 'breaking' && !isExperimental(before) });
+        }
+      }
+      const text = formatFindings(findings, options.format, ids.size);
+      if (options.format === 'stylish') io.stderr(text);
+      else io.stdout(text);
+      const failing = findings.some((f) => f.failing);
+      if (failing && options.allowBreaking) io.stderr('Breaking changes allowed by --allow-breaking.\n');
+      return failing && !options.allowBreaking ? EXIT_SPEC_PROBLEMS : EXIT_OK;
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+}
+
