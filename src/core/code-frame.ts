@@ -2,6 +2,7 @@
 // output shows them: enough context to fix the line without opening the file.
 const CONTEXT_LINES = 2;
 const MAX_LINE_WIDTH = 160;
+const CUT_MARK = '…';
 
 /** Lines `first`..`last` (1-based) of a text, found without splitting the whole file. */
 function getLines(text: string, first: number, last: number): string[] {
@@ -17,21 +18,39 @@ function getLines(text: string, first: number, last: number): string[] {
   return lines;
 }
 
+/**
+ * Where the shown part of each line starts: at the line's start, unless the column lies beyond the
+ * width shown (a minified JSON file is one long line), then so that the column sits in the middle.
+ */
+function getWindowStart(lineLength: number, col: number): number {
+  if (lineLength <= MAX_LINE_WIDTH || col <= MAX_LINE_WIDTH / 2) return 0;
+  return Math.max(0, Math.min(col - 1 - MAX_LINE_WIDTH / 2, lineLength - MAX_LINE_WIDTH));
+}
+
+/** One line's part inside the window, with a cut mark wherever text was left out. */
+function toWindowText(content: string, start: number): string {
+  const left = start > 0 ? (content.length > 0 ? CUT_MARK : ' ') : '';
+  const right = content.length > start + MAX_LINE_WIDTH ? CUT_MARK : '';
+  return `${left}${content.slice(start, start + MAX_LINE_WIDTH)}${right}`;
+}
+
 export function toCodeFrame(text: string, line: number, col: number): string {
   if (line < 1) return '';
   const first = Math.max(1, line - CONTEXT_LINES);
-  const window = getLines(text, first, line + CONTEXT_LINES);
-  if (window.length < line - first + 1) return '';
+  const window = getLines(text, first, line + CONTEXT_LINES).map((content) => content.replace(/\t/g, ' '));
+  const problemLine = window[line - first];
+  if (problemLine === undefined) return '';
   const last = first + window.length - 1;
-  const lines = new Array<string>(first - 1).concat(window);
   const width = String(last).length;
+  // Every line shares one window, so the lines around the problem stay aligned with it.
+  const start = getWindowStart(problemLine.length, col);
+  const caret = Math.max(0, Math.min(col - 1 - start, MAX_LINE_WIDTH)) + (start > 0 ? CUT_MARK.length : 0);
   const out: string[] = [];
-  for (let number = first; number <= last; number += 1) {
-    const content = (lines[number - 1] ?? '').replace(/\t/g, ' ');
-    const shown = content.length > MAX_LINE_WIDTH ? `${content.slice(0, MAX_LINE_WIDTH)}…` : content;
-    out.push(`${number === line ? '>' : ' '} ${String(number).padStart(width)} | ${shown}`);
-    if (number === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, Math.min(col - 1, MAX_LINE_WIDTH)))}^`);
-  }
+  window.forEach((content, index) => {
+    const number = first + index;
+    out.push(`${number === line ? '>' : ' '} ${String(number).padStart(width)} | ${toWindowText(content, start)}`);
+    if (number === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(caret)}^`);
+  });
   return out.join('\n');
 }
 
