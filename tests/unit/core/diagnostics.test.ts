@@ -10,6 +10,8 @@ import {
   toMarkdown,
   toStylish,
   toSummaryLine,
+  getProblemCounts,
+  toReportedDiagnostics,
   type Diagnostic,
 } from '../../../src/core/diagnostics.ts';
 
@@ -242,5 +244,174 @@ describe('escapeMarkdownCell', () => {
     expect(escapeMarkdownCell('ping @org/team via [x](https://evil.example) | *bold* <b>`code`</b>\nnext')).toBe(
       'ping &#64;org/team via \\[x\\](https://evil.example) \\| \\*bold\\* &lt;b>`code`&lt;/b> next',
     );
+  });
+});
+
+/** `count` problems of one rule in one file, on lines 1, 2, 3, … */
+function makeProblems(count: number, rule: string, severity: Diagnostic['severity'], file: string): Diagnostic[] {
+  return Array.from({ length: count }, (_, i) => ({ rule, severity, message: `${rule} problem ${i + 1}`, file: path.join(cwd, file), line: i + 1, col: 1 }));
+}
+
+describe('the summary tables (ten problems or more)', () => {
+  const many = [
+    ...makeProblems(6, 'parameter-description', 'warn', 'specs/orders.yaml'),
+    ...makeProblems(2, 'operation-4xx-response', 'error', 'specs/billing.yaml'),
+    ...makeProblems(3, 'parameter-description', 'warn', 'specs/billing.yaml'),
+  ];
+
+  it('follow the listing with counts per rule and per file, errors first, then the most problems', () => {
+    const lines = toStylish(many, 2, cwd).split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      'specs/billing.yaml:1:1  error  operation-4xx-response  operation-4xx-response problem 1',
+      'specs/billing.yaml:1:1  warning  parameter-description  parameter-description problem 1',
+    ]);
+    expect(lines.slice(11)).toEqual([
+      '',
+      'Problems by rule, worst first:',
+      '  errors  warnings  rule',
+      '       2         0  operation-4xx-response',
+      '       0         9  parameter-description',
+      '',
+      'Problems by file, worst first:',
+      '  errors  warnings  file',
+      '       2         3  specs/billing.yaml',
+      '       0         6  specs/orders.yaml',
+      '',
+      '2 errors, 9 warnings in 2 APIs',
+      '',
+    ]);
+  });
+
+  it('are left out below ten problems, where the listing says it all', () => {
+    expect(toStylish(many.slice(0, 9), 2, cwd)).not.toContain('Problems by rule');
+  });
+
+  it('show the 20 worst rows and fold the rest into one', () => {
+    const files = Array.from({ length: 23 }, (_, i) => makeProblems(i + 1, 'parameter-description', 'warn', `specs/api-${String(i + 1).padStart(2, '0')}.yaml`)).flat();
+    const text = toStylish(files, 23, cwd, { maxProblems: 0 });
+    const byFile = text.split('Problems by file, worst first:\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(byFile).toHaveLength(22);
+    expect(byFile.slice(0, 3)).toEqual(['  errors  warnings  file', '       0        23  specs/api-23.yaml', '       0        22  specs/api-22.yaml']);
+    expect(byFile.at(-1)).toBe('       0         6  …3 more files');
+  });
+
+  it('print a file name holding a newline quoted on one line, so it cannot forge a line of output', () => {
+    const forged = makeProblems(10, 'parameter-description', 'warn', 'specs/x\n::error file=a::forged.yaml');
+    expect(toStylish(forged, 1, cwd)).toContain('       0        10  "specs/x\\n::error file=a::forged.yaml"\n');
+  });
+});
+
+describe('--max-problems', () => {
+  const problems = [
+    ...makeProblems(3, 'parameter-description', 'warn', 'specs/a.yaml'),
+    ...makeProblems(2, 'operation-4xx-response', 'error', 'specs/b.yaml'),
+  ];
+
+  it('lists at most N problems, errors before warnings, in file order, then says how many more there are and shows the tables', () => {
+    expect(toStylish(problems, 2, cwd, { maxProblems: 3 })).toBe(
+      [
+        'specs/a.yaml:1:1  warning  parameter-description  parameter-description problem 1',
+        'specs/b.yaml:1:1  error  operation-4xx-response  operation-4xx-response problem 1',
+        'specs/b.yaml:2:1  error  operation-4xx-response  operation-4xx-response problem 2',
+        '…and 2 more problems (0 errors, 2 warnings), not listed: --max-problems 3.',
+        '',
+        'Problems by rule, worst first:',
+        '  errors  warnings  rule',
+        '       2         0  operation-4xx-response',
+        '       0         3  parameter-description',
+        '',
+        'Problems by file, worst first:',
+        '  errors  warnings  file',
+        '       2         0  specs/b.yaml',
+        '       0         3  specs/a.yaml',
+        '',
+        '2 errors, 3 warnings in 2 APIs',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lists 100 problems by default', () => {
+    const text = toStylish(makeProblems(130, 'parameter-description', 'warn', 'specs/a.yaml'), 1, cwd);
+    expect(text.split('\n').filter((line) => line.startsWith('specs/a.yaml:'))).toHaveLength(100);
+    expect(text).toContain('\n…and 30 more problems (0 errors, 30 warnings), not listed: --max-problems 100.\n');
+  });
+
+  it('with 0 lists nothing and keeps the tables and the closing line', () => {
+    expect(toStylish(problems, 2, cwd, { maxProblems: 0 }).split('\n').slice(0, 2)).toEqual([
+      '…and 5 more problems (2 errors, 3 warnings), not listed: --max-problems 0.',
+      '',
+    ]);
+  });
+
+  it('caps the annotations of the github format the same way', () => {
+    expect(toGithub(problems, 2, cwd, { maxProblems: 1 }).split('\n').slice(0, 3)).toEqual([
+      '::error file=specs/b.yaml,line=1,col=1,title=operation-4xx-response::operation-4xx-response problem 1',
+      '…and 4 more problems (1 error, 3 warnings), not listed: --max-problems 1.',
+      'Problems by rule, worst first:',
+    ]);
+  });
+
+  it('caps the markdown table and adds count tables per rule and per file', () => {
+    expect(toMarkdown(problems, 2, cwd, { maxProblems: 1 })).toBe(
+      [
+        '### ❌ Portolan lint: 2 errors, 3 warnings in 2 APIs',
+        '',
+        '| | Location | Rule | Message |',
+        '|---|---|---|---|',
+        '| error | `specs/b.yaml:1:1` | [`operation-4xx-response`](https://redocly.com/docs/cli/rules/operation-4xx-response) | operation-4xx-response problem 1 |',
+        '',
+        '…and 4 more problems (1 error, 3 warnings), not listed: --max-problems 1.',
+        '',
+        '| Rule | Errors | Warnings |',
+        '|---|---:|---:|',
+        '| [`operation-4xx-response`](https://redocly.com/docs/cli/rules/operation-4xx-response) | 2 | 0 |',
+        '| [`parameter-description`](https://redocly.com/docs/cli/rules/parameter-description) | 0 | 3 |',
+        '',
+        '| File | Errors | Warnings |',
+        '|---|---:|---:|',
+        '| `specs/b.yaml` | 2 | 0 |',
+        '| `specs/a.yaml` | 0 | 3 |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('never caps JSON: machines read every problem', () => {
+    expect(JSON.parse(formatDiagnostics(makeProblems(130, 'parameter-description', 'warn', 'specs/a.yaml'), 'json', 1, cwd, { maxProblems: 1 })).problems).toHaveLength(130);
+  });
+});
+
+describe('--quiet', () => {
+  const problems = [...makeProblems(2, 'parameter-description', 'warn', 'specs/a.yaml'), ...makeProblems(1, 'operation-4xx-response', 'error', 'specs/b.yaml')];
+
+  it('keeps only errors and counts the warnings it left out', () => {
+    const { reported, hiddenWarnings } = toReportedDiagnostics(problems, true);
+    expect(reported.map((d) => d.rule)).toEqual(['operation-4xx-response']);
+    expect(hiddenWarnings).toBe(2);
+    expect(toReportedDiagnostics(problems, false)).toEqual({ reported: problems, hiddenWarnings: 0 });
+  });
+
+  it('says in the closing line how many warnings were not shown', () => {
+    const { reported, hiddenWarnings } = toReportedDiagnostics(problems, true);
+    expect(toStylish(reported, 2, cwd, { hiddenWarnings })).toBe(
+      'specs/b.yaml:1:1  error  operation-4xx-response  operation-4xx-response problem 1\n1 error in 2 APIs (2 warnings not shown: --quiet)\n',
+    );
+    expect(toMarkdown([], 2, cwd, { hiddenWarnings: 1 })).toBe('### ✅ Portolan lint: 0 errors in 2 APIs (1 warning not shown: --quiet)\n\n');
+  });
+});
+
+describe('getProblemCounts', () => {
+  it('orders by errors, then warnings, then name', () => {
+    const counts = getProblemCounts(
+      [...makeProblems(1, 'b', 'warn', 'x.yaml'), ...makeProblems(1, 'a', 'warn', 'x.yaml'), ...makeProblems(2, 'c', 'warn', 'x.yaml'), ...makeProblems(1, 'd', 'error', 'x.yaml')],
+      (d) => d.rule,
+    );
+    expect(counts).toEqual([
+      { name: 'd', errors: 1, warnings: 0 },
+      { name: 'c', errors: 0, warnings: 2 },
+      { name: 'a', errors: 0, warnings: 1 },
+      { name: 'b', errors: 0, warnings: 1 },
+    ]);
   });
 });
