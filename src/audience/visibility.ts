@@ -2,89 +2,60 @@
 // shorthand for internal) or `x-partners`; an element is visible only where it and all its ancestors are.
 // Removing an element also removes or rewrites everything that refers to it, prunes components that
 // only removed elements used, and strips the audience markers themselves from what others may see.
-import { isAudience, isPartnerId, isVisibleTo, type Audience, type BuildTarget } from '../core/audience.ts';
-import { getByPointer, isObject, escapePointerSegment, type Json, type JsonObject } from '../core/openapi-shape.ts';
+//
+// Every step reads the description through the OpenAPI structure table (core/openapi-structure.ts):
+// which keys hold elements, which hold names, which hold opaque values, and what a reference points at
+// as decoded pointer segments. No step follows a reference without remembering where it has been, so
+// the whole filter is linear in the size of the description (polymorphic schemas included).
+import { AUDIENCE_MARKERS, getDeclaredVisibility, isVisibleTo, type BuildTarget } from '../core/audience.ts';
+import { isObject, type Json, type JsonObject } from '../core/openapi-shape.ts';
+import {
+  getAtPath,
+  getChildElements,
+  getDataSchema,
+  getElementReferences,
+  getSecuritySchemeSectionPath,
+  getValueSlots,
+  SKIP_CHILDREN,
+  toPointer,
+  toRefTarget,
+  visitElements,
+  type ElementKind,
+  type ElementVisit,
+  type OasVersion,
+} from '../core/openapi-structure.ts';
 
-export const AUDIENCE_MARKERS = ['x-audience', 'x-internal', 'x-partners'] as const;
-
-/** Keys whose values are data (examples, defaults), never elements: markers inside them mean nothing. */
-const VALUE_KEYS = new Set(['example', 'default', 'enum', 'const', 'value', 'x-examples', 'x-example']);
-
-/**
- * `examples` is data in Swagger 2.0 (values by media type) and in 3.1 schemas (an array), but a map of
- * Example objects, which are elements, in 3.x media types, parameters and headers.
- */
-function isValueKey(key: string, value: Json, version: Version, container = ''): boolean {
-  // In a map of names (properties, schemas, ...) a key is a name, even `default` or `example`.
-  if (NAME_MAPS.has(container)) return false;
-  if (key === 'examples') return version === 'oas2' || !isObject(value);
-  return VALUE_KEYS.has(key);
-}
-
-/** Containers whose keys are names chosen by the spec's authors, never OpenAPI keywords. */
-const NAME_MAPS = new Set([
-  'properties', 'patternProperties', 'definitions', 'schemas', 'parameters', 'responses', 'headers', 'content',
-  'links', 'callbacks', 'securitySchemes', 'securityDefinitions', 'requestBodies', 'pathItems', 'paths',
-  'webhooks', 'variables', 'encoding', 'dependentSchemas', '$defs', 'scopes',
-]);
-
-type Version = 'oas2' | 'oas3';
-/** Maps that a removal may leave empty, which are then dropped instead of kept as `{}`. */
-const DROPPABLE_WHEN_EMPTIED = new Set(['callbacks', 'links', 'headers', 'examples', 'webhooks', 'servers', 'tags', 'content']);
-/** Component sections (3.x under `components`, 2.0 at the root) that can be pruned when unused. */
-const OAS2_COMPONENT_SECTIONS = ['definitions', 'parameters', 'responses', 'securityDefinitions'] as const;
-
-export interface DeclaredVisibility {
-  audience: Audience;
-  partners?: string[];
-}
-
-/**
- * What a node says about its own audience, or undefined when it says nothing. A value that is not
- * valid counts as internal: lint reports it, and the build never guesses wider.
- */
-export function getDeclaredVisibility(node: JsonObject): DeclaredVisibility | undefined {
-  const hasAudience = Object.hasOwn(node, 'x-audience');
-  const hasInternal = Object.hasOwn(node, 'x-internal');
-  const hasPartners = Object.hasOwn(node, 'x-partners');
-  if (!hasAudience && !hasInternal && !hasPartners) return undefined;
-  if (hasInternal && node['x-internal'] !== false) return { audience: 'internal' };
-  const rawAudience = node['x-audience'];
-  let audience: Audience = hasAudience ? (isAudience(rawAudience) ? rawAudience : 'internal') : hasPartners ? 'partner' : 'open';
-  let partners: string[] | undefined;
-  if (hasPartners) {
-    const raw = node['x-partners'];
-    if (!Array.isArray(raw) || raw.length === 0 || !raw.every(isPartnerId)) audience = 'internal';
-    else if (audience === 'partner') partners = raw as string[];
-  }
-  return { audience, partners };
-}
+export { AUDIENCE_MARKERS, getDeclaredVisibility, type DeclaredVisibility } from '../core/audience.ts';
 
 export function isElementVisible(node: JsonObject, target: BuildTarget): boolean {
   const declared = getDeclaredVisibility(node);
   return !declared || isVisibleTo(declared.audience, declared.partners, target);
 }
 
-const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-
-function getOperations(pathItem: JsonObject): JsonObject[] {
-  return Object.entries(pathItem).filter(([key, value]) => OPERATION_KEYS.has(key) && isObject(value)).map(([, value]) => value as JsonObject);
+function getOperations(pathItem: JsonObject, version: OasVersion = 'oas3'): JsonObject[] {
+  return getChildElements(pathItem, 'pathItem', version).filter((child) => child.kind === 'operation').map((child) => child.node);
 }
 
 /**
  * A path item whose every operation is hidden is hidden too: its path alone would tell the audience
  * that something exists there.
  */
-export function isPathItemHidden(pathItem: JsonObject, target: BuildTarget): boolean {
+export function isPathItemHidden(pathItem: JsonObject, target: BuildTarget, version: OasVersion = 'oas3'): boolean {
   if (!isElementVisible(pathItem, target)) return true;
-  const operations = getOperations(pathItem);
+  const operations = getOperations(pathItem, version);
   return operations.length > 0 && operations.every((operation) => !isElementVisible(operation, target));
+}
+
+/** Whether an element of `kind` is hidden from `target` by its own markers (path items: or by all their operations'). */
+export function isElementHidden(node: JsonObject, kind: ElementKind, target: BuildTarget, version: OasVersion = 'oas3'): boolean {
+  if (kind === 'document' || kind === 'info') return false;
+  return kind === 'pathItem' ? isPathItemHidden(node, target, version) : !isElementVisible(node, target);
 }
 
 /**
  * Whether a child element is hidden from `target`, given the keys of the map that holds it and of
- * that map's parent. Path items (under paths, webhooks, components.pathItems or a callback) are hidden
- * when every operation in them is; everything else by its own markers.
+ * that map's parent. Kept for callers that still walk by key names; new code walks with
+ * `visitElements` and asks `isElementHidden` with the element's kind.
  */
 export function isHiddenChild(child: JsonObject, containerKey: string, grandContainerKey: string, target: BuildTarget): boolean {
   const holdsPathItems = containerKey === 'paths' || containerKey === 'webhooks' || containerKey === 'pathItems' || grandContainerKey === 'callbacks';
@@ -97,376 +68,492 @@ export interface FilterResult {
   removed: string[];
 }
 
+/** What a removal inside a schema takes away from the instances it describes (examples, defaults). */
+interface SchemaRemovals {
+  properties: Set<string>;
+  patterns: string[];
+  /** additionalProperties (or unevaluatedProperties) was removed: undeclared keys go. */
+  additional: boolean;
+  /** items was removed: array instances lose every item. */
+  items: boolean;
+}
 
 interface FilterState {
+  document: JsonObject;
   target: BuildTarget;
-  version: Version;
-  /** Containers a removal emptied. */
-  emptied: Set<object>;
-  /** The 3.x components object, whose sections are dropped when pruning empties them. */
-  components?: JsonObject;
+  version: OasVersion;
+  /** Canonical pointers of removed elements. */
   removed: Set<string>;
+  /** Containers a removal emptied, dropped at the end when the structure allows. */
+  emptied: Set<object>;
+  /** Array entries to remove once a walk is over (indices would shift under it). */
+  pendingSplices: Map<Json[], number[]>;
   removedOperationIds: Set<string>;
+  /** Names of root tags removed by their own markers. */
   removedTags: Set<string>;
-  /** Property names removed from each schema object, for `required` and examples. */
-  removedProperties: WeakMap<object, Set<string>>;
-  schemasWithRemovals: JsonObject[];
+  schemaRemovals: WeakMap<JsonObject, SchemaRemovals>;
 }
 
-/** operationIds of the operations (objects with responses) in a removed subtree; links also name them. */
-function collectOperationIds(node: Json, into: Set<string>): void {
-  if (Array.isArray(node)) node.forEach((child) => collectOperationIds(child, into));
-  else if (isObject(node)) {
-    if (typeof node.operationId === 'string' && node.responses !== undefined) into.add(node.operationId);
-    for (const [key, child] of Object.entries(node)) if (!VALUE_KEYS.has(key) && key !== 'links') collectOperationIds(child, into);
+/** Removes one element where it sits and records what its removal takes with it. */
+function removeElement(state: FilterState, visit: ElementVisit): void {
+  state.removed.add(toPointer(visit.path));
+  visitElements(visit.node, state.version, (inner) => {
+    if (inner.kind === 'operation' && typeof inner.node.operationId === 'string') state.removedOperationIds.add(inner.node.operationId);
+  }, visit.kind, visit.path);
+  if (visit.kind === 'tag' && visit.parent?.kind === 'document' && typeof visit.node.name === 'string') state.removedTags.add(visit.node.name);
+  if (visit.parent?.kind === 'schema') rememberSchemaRemoval(state, visit.parent.node, visit);
+  const { container, key } = visit;
+  if (container === undefined || key === undefined) return;
+  if (Array.isArray(container)) {
+    const indices = state.pendingSplices.get(container) ?? [];
+    indices.push(key as number);
+    state.pendingSplices.set(container, indices);
+  } else {
+    delete container[key as string];
+    if (Object.keys(container).length === 0) state.emptied.add(container);
   }
 }
 
-function recordRemoval(state: FilterState, pointer: string, node: JsonObject, parentKey: string | undefined, grandparentKey: string | undefined): void {
-  state.removed.add(pointer);
-  collectOperationIds(node, state.removedOperationIds);
-  if (parentKey === 'tags' && grandparentKey === '' && typeof node.name === 'string') state.removedTags.add(node.name);
+function rememberSchemaRemoval(state: FilterState, schema: JsonObject, visit: ElementVisit): void {
+  const removals = state.schemaRemovals.get(schema) ?? { properties: new Set(), patterns: [], additional: false, items: false };
+  state.schemaRemovals.set(schema, removals);
+  if (visit.field === 'properties' && visit.name !== undefined) removals.properties.add(visit.name);
+  else if (visit.field === 'patternProperties' && visit.name !== undefined) removals.patterns.push(visit.name);
+  else if (visit.field === 'additionalProperties' || visit.field === 'unevaluatedProperties') removals.additional = true;
+  else if (visit.field === 'items' || visit.field === 'prefixItems') removals.items = true;
 }
 
-/** Step 1: drop every element the target may not see, top-down, so children go with their parents. */
-function removeHidden(node: Json, pointer: string, state: FilterState, key: string, parentKey: string, parent: Json | undefined): void {
-  if (Array.isArray(node)) {
-    for (let index = node.length - 1; index >= 0; index -= 1) {
-      const child = node[index]!;
-      if (isObject(child) && !isElementVisible(child, state.target)) {
-        recordRemoval(state, `${pointer}/${index}`, child, key, parentKey);
-        node.splice(index, 1);
-        if (node.length === 0) state.emptied.add(node);
-      }
-    }
-    node.forEach((child, index) => removeHidden(child, `${pointer}/${index}`, state, String(index), key, node));
-    return;
+/** Array removals are applied after the walk, from the highest index down. */
+function applySplices(state: FilterState): void {
+  for (const [list, indices] of state.pendingSplices) {
+    for (const index of [...new Set(indices)].sort((a, b) => b - a)) list.splice(index, 1);
+    if (list.length === 0) state.emptied.add(list);
   }
-  if (!isObject(node)) return;
-  for (const [childKey, child] of Object.entries(node)) {
-    if (isValueKey(childKey, child, state.version, key)) continue;
-    const childPointer = `${pointer}/${escapePointerSegment(childKey)}`;
-    // The API's own audience was decided already; info is kept, but its parts (contact, ...) may narrow.
-    if (pointer === '#' && childKey === 'info') {
-      removeHidden(child, childPointer, state, childKey, key, node);
-      continue;
-    }
-    const hidden = isObject(child) && isHiddenChild(child, key, parentKey, state.target);
-    if (isObject(child) && hidden) {
-      recordRemoval(state, childPointer, child, key, parentKey);
-      delete node[childKey];
-      if (Object.keys(node).length === 0) state.emptied.add(node);
-      // A removed property is remembered on its schema, for `required` and for examples.
-      if (key === 'properties' && isObject(parent)) rememberRemovedProperty(state, parent, childKey);
-      continue;
-    }
-    removeHidden(child, childPointer, state, childKey, key, node);
-  }
+  state.pendingSplices.clear();
 }
 
-/** A schema that lost properties no longer requires them. */
-function fixRequiredLists(state: FilterState): void {
-  for (const schema of state.schemasWithRemovals) {
-    const gone = state.removedProperties.get(schema);
-    if (!gone || !Array.isArray(schema.required)) continue;
-    schema.required = schema.required.filter((name) => typeof name !== 'string' || !gone.has(name));
-    if (schema.required.length === 0) delete schema.required;
-  }
+/** Step 1: every element the target may not see goes, with everything inside it. */
+function removeHiddenElements(state: FilterState): void {
+  visitElements(state.document, state.version, (visit) => {
+    if (!isElementHidden(visit.node, visit.kind, state.target, state.version)) return undefined;
+    removeElement(state, visit);
+    return SKIP_CHILDREN;
+  });
+  applySplices(state);
 }
 
-function isRemovedRef(ref: string, removed: Set<string>): boolean {
-  if (!ref.startsWith('#')) return false;
-  for (let cut = ref.length; cut > 1; cut = ref.lastIndexOf('/', cut - 1)) {
-    if (removed.has(ref.slice(0, cut))) return true;
-    if (cut <= 0) break;
+function isWithinRemoved(target: readonly string[] | undefined, removed: ReadonlySet<string>): boolean {
+  if (!target) return false;
+  let pointer = '#';
+  for (const segment of target) {
+    pointer += toPointer([segment]).slice(1);
+    if (removed.has(pointer)) return true;
   }
   return false;
 }
 
-function toSchemaRef(value: string, version: 'oas2' | 'oas3'): string {
-  if (value.startsWith('#')) return value;
-  return version === 'oas2' ? `#/definitions/${escapePointerSegment(value)}` : `#/components/schemas/${escapePointerSegment(value)}`;
+function collectOperationIds(document: JsonObject, version: OasVersion): Set<string> {
+  const ids = new Set<string>();
+  visitElements(document, version, (visit) => {
+    if (visit.kind === 'operation' && typeof visit.node.operationId === 'string') ids.add(visit.node.operationId);
+  });
+  return ids;
 }
 
 /**
  * Step 2: everything that points at a removed element goes with it or is rewritten: `$ref`s,
  * discriminator mappings, links to removed operations, tags on operations. Returns whether anything
- * changed, since a removal can leave another reference dangling.
+ * was removed, since a removal can leave another reference dangling.
  */
-function removeDanglingReferences(node: Json, pointer: string, state: FilterState, version: 'oas2' | 'oas3', key: string, parent?: Json): boolean {
-  let changed = false;
-  const isDangling = (child: Json): boolean => {
-    if (!isObject(child)) return false;
-    if (typeof child.$ref === 'string' && isRemovedRef(child.$ref, state.removed)) return true;
-    // A link to an operation this audience cannot see would be a dead end.
-    if (key === 'links' || pointer.endsWith('/links')) {
-      if (typeof child.operationId === 'string' && state.removedOperationIds.has(child.operationId)) return true;
-      if (typeof child.operationRef === 'string' && isRemovedRef(child.operationRef, state.removed)) return true;
-    }
-    return false;
-  };
-  if (Array.isArray(node)) {
-    for (let index = node.length - 1; index >= 0; index -= 1) {
-      if (isDangling(node[index]!)) {
-        state.removed.add(`${pointer}/${index}`);
-        node.splice(index, 1);
-        changed = true;
+function removeDanglingReferences(state: FilterState): boolean {
+  const visibleOperationIds = collectOperationIds(state.document, state.version);
+  const removedBefore = state.removed.size;
+  visitElements(state.document, state.version, (visit) => {
+    for (const reference of getElementReferences(visit.node, visit.kind, state.version)) {
+      const dangles =
+        ((reference.via === '$ref' || reference.via === 'operationRef') && isWithinRemoved(reference.target, state.removed)) ||
+        // A link to an operation this audience cannot see would be a dead end.
+        (reference.via === 'operationId' && state.removedOperationIds.has(reference.name) && !visibleOperationIds.has(reference.name));
+      if (dangles && visit.container !== undefined) {
+        removeElement(state, visit);
+        return SKIP_CHILDREN;
       }
+      if (reference.via === 'mapping' && isWithinRemoved(reference.target, state.removed)) delete (visit.node.mapping as JsonObject)[reference.key];
     }
-    if (changed && node.length === 0) state.emptied.add(node);
-    node.forEach((child, index) => (changed = removeDanglingReferences(child, `${pointer}/${index}`, state, version, key, node) || changed));
-    return changed;
-  }
-  if (!isObject(node)) return changed;
-  if (isObject(node.discriminator) && isObject(node.discriminator.mapping)) {
-    for (const [value, target] of Object.entries(node.discriminator.mapping)) {
-      if (typeof target === 'string' && isRemovedRef(toSchemaRef(target, version), state.removed)) {
-        delete node.discriminator.mapping[value];
-        changed = true;
-      }
+    if (visit.kind === 'operation' && Array.isArray(visit.node.tags) && state.removedTags.size) {
+      const kept = visit.node.tags.filter((tag) => typeof tag !== 'string' || !state.removedTags.has(tag));
+      if (kept.length) visit.node.tags = kept;
+      else delete visit.node.tags;
     }
-  }
-  if (Array.isArray(node.tags) && state.removedTags.size && pointer !== '#') {
-    const kept = node.tags.filter((tag) => typeof tag !== 'string' || !state.removedTags.has(tag));
-    if (kept.length !== node.tags.length) {
-      if (kept.length) node.tags = kept;
-      else delete node.tags;
-      changed = true;
-    }
-  }
-  for (const [childKey, child] of Object.entries(node)) {
-    if (isValueKey(childKey, child, version, key)) continue;
-    const childPointer = `${pointer}/${escapePointerSegment(childKey)}`;
-    if (isDangling(child)) {
-      state.removed.add(childPointer);
-      collectOperationIds(child as JsonObject, state.removedOperationIds);
-      delete node[childKey];
-      if (Object.keys(node).length === 0) state.emptied.add(node);
-      if (key === 'properties' && isObject(parent)) rememberRemovedProperty(state, parent, childKey);
-      changed = true;
-      continue;
-    }
-    changed = removeDanglingReferences(child, childPointer, state, version, childKey, node) || changed;
-  }
-  return changed;
+    return undefined;
+  });
+  applySplices(state);
+  return state.removed.size > removedBefore;
 }
 
-function rememberRemovedProperty(state: FilterState, schema: JsonObject, name: string): void {
-  const gone = state.removedProperties.get(schema) ?? new Set<string>();
-  if (gone.size === 0) state.schemasWithRemovals.push(schema);
-  gone.add(name);
-  state.removedProperties.set(schema, gone);
+function removeDanglingReferencesFully(state: FilterState): void {
+  // Each round removes at least one element, so this ends; usually after one round.
+  while (removeDanglingReferences(state));
 }
 
-function getSecuritySchemes(document: JsonObject, version: 'oas2' | 'oas3'): JsonObject {
-  const holder = version === 'oas2' ? document.securityDefinitions : isObject(document.components) ? document.components.securitySchemes : undefined;
-  return isObject(holder) ? holder : {};
-}
-
-/** Step 3: a security requirement naming a removed scheme is dropped. */
-function fixSecurityRequirements(node: Json, schemes: JsonObject, isRoot: boolean): void {
-  if (Array.isArray(node)) {
-    node.forEach((child) => fixSecurityRequirements(child, schemes, false));
-    return;
+/** Follows `$ref` chains to the schema they name, remembering where it has been. */
+function resolveRef(state: FilterState, node: JsonObject): JsonObject | undefined {
+  const seen = new Set<JsonObject>();
+  let current: Json | undefined = node;
+  while (isObject(current) && typeof current.$ref === 'string' && !seen.has(current)) {
+    seen.add(current);
+    const target = toRefTarget(current.$ref);
+    const next: Json | undefined = target ? getAtPath(state.document, target) : undefined;
+    if (!isObject(next)) return current;
+    current = next;
   }
-  if (!isObject(node)) return;
-  // Security requirements live on the root and on operations (the objects with responses).
-  if (Array.isArray(node.security) && (isRoot || node.responses !== undefined)) {
-    const before = node.security.length;
-    node.security = node.security.filter((requirement) => !isObject(requirement) || Object.keys(requirement).every((name) => Object.hasOwn(schemes, name)));
-    // An operation whose every way in was removed says nothing, rather than "no authentication".
-    if (before > 0 && node.security.length === 0) delete node.security;
-  }
-  for (const [childKey, child] of Object.entries(node)) {
-    if (childKey !== 'components' && !(VALUE_KEYS.has(childKey) && !isObject(child))) fixSecurityRequirements(child, schemes, false);
-  }
-}
-
-function resolveSchema(document: JsonObject, schema: Json, depth: number): JsonObject | undefined {
-  let node: Json | undefined = schema;
-  for (let hops = 0; isObject(node) && typeof node.$ref === 'string' && hops < 16; hops += 1) node = getByPointer(document, node.$ref);
-  return depth > 32 || !isObject(node) ? undefined : node;
-}
-
-/** Removes keys of removed properties from an example value, following the schema. */
-function pruneExampleValue(value: Json, schema: Json | undefined, state: FilterState, document: JsonObject, depth = 0): void {
-  const resolved = resolveSchema(document, schema ?? null, depth);
-  if (!resolved || value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    value.forEach((item) => pruneExampleValue(item, resolved.items, state, document, depth + 1));
-    return;
-  }
-  const gone = state.removedProperties.get(resolved);
-  if (gone) for (const name of gone) delete value[name];
-  const properties = isObject(resolved.properties) ? resolved.properties : {};
-  for (const [name, child] of Object.entries(value)) {
-    if (Object.hasOwn(properties, name)) pruneExampleValue(child, properties[name], state, document, depth + 1);
-  }
-  for (const kind of ['allOf', 'oneOf', 'anyOf'] as const) {
-    const branches = resolved[kind];
-    if (Array.isArray(branches)) branches.forEach((branch) => pruneExampleValue(value, branch, state, document, depth + 1));
-  }
-}
-
-/** Step 4: examples may not keep the values of properties this audience cannot see. */
-function pruneExamples(node: Json, state: FilterState, document: JsonObject): void {
-  if (Array.isArray(node)) {
-    node.forEach((child) => pruneExamples(child, state, document));
-    return;
-  }
-  if (!isObject(node)) return;
-  const schema = node.schema !== undefined ? node.schema : node.properties || node.allOf || node.items ? node : undefined;
-  if (schema !== undefined) {
-    if ('example' in node) pruneExampleValue(node.example as Json, schema, state, document);
-    if (Array.isArray(node.examples)) node.examples.forEach((value) => pruneExampleValue(value, schema, state, document));
-    else if (isObject(node.examples)) {
-      for (const example of Object.values(node.examples)) {
-        // Swagger 2.0 responses: examples keyed by media type hold the values directly.
-        if (state.version === 'oas2') {
-          pruneExampleValue(example, schema, state, document);
-          continue;
-        }
-        const resolved = isObject(example) && typeof example.$ref === 'string' ? getByPointer(document, example.$ref) : example;
-        if (isObject(resolved) && 'value' in resolved) pruneExampleValue(resolved.value as Json, schema, state, document);
-      }
-    }
-    if (isObject(node['x-examples'])) for (const value of Object.values(node['x-examples'])) pruneExampleValue(value, schema, state, document);
-  }
-  for (const [key, child] of Object.entries(node)) if (!(VALUE_KEYS.has(key) && !isObject(child))) pruneExamples(child, state, document);
-}
-
-function getComponentSections(document: JsonObject, version: 'oas2' | 'oas3'): { pointer: string; section: JsonObject }[] {
-  if (version === 'oas2') {
-    return OAS2_COMPONENT_SECTIONS.filter((name) => isObject(document[name])).map((name) => ({ pointer: `#/${name}`, section: document[name] as JsonObject }));
-  }
-  const components = isObject(document.components) ? document.components : {};
-  return Object.entries(components)
-    .filter(([, section]) => isObject(section))
-    .map(([name, section]) => ({ pointer: `#/components/${escapePointerSegment(name)}`, section: section as JsonObject }));
-}
-
-function collectReferences(node: Json, into: Set<string>, version: 'oas2' | 'oas3', schemes: JsonObject, schemePointer: string, container = ''): void {
-  if (Array.isArray(node)) {
-    node.forEach((child) => collectReferences(child, into, version, schemes, schemePointer));
-    return;
-  }
-  if (!isObject(node)) return;
-  if (typeof node.$ref === 'string') into.add(node.$ref);
-  if (isObject(node.discriminator) && isObject(node.discriminator.mapping)) {
-    for (const target of Object.values(node.discriminator.mapping)) if (typeof target === 'string') into.add(toSchemaRef(target, version));
-  }
-  if (Array.isArray(node.security)) {
-    for (const requirement of node.security) {
-      if (isObject(requirement)) for (const name of Object.keys(requirement)) into.add(`${schemePointer}/${escapePointerSegment(name)}`);
-    }
-  }
-  for (const [key, child] of Object.entries(node)) {
-    if (!isValueKey(key, child, version, container)) collectReferences(child, into, version, schemes, schemePointer, key);
-  }
+  return isObject(current) ? current : undefined;
 }
 
 /**
- * Step 5: components nothing visible uses are removed, transitively. Only the internal site keeps
- * components that nothing uses at all.
+ * Schemas combined through `allOf` describe one object, so a `required` list in one of them may name
+ * a property of another. Union-find over schema nodes joined by `allOf` (through `$ref`s).
  */
-function pruneUnusedComponents(document: JsonObject, version: 'oas2' | 'oas3', state: FilterState): void {
-  const sections = getComponentSections(document, version);
-  const schemes = getSecuritySchemes(document, version);
-  const schemePointer = version === 'oas2' ? '#/securityDefinitions' : '#/components/securitySchemes';
-  const sectionNodes = new Set<Json>(sections.map((s) => s.section));
-  const reachable = new Set<string>();
-  const pending: string[] = [];
-  const roots = new Set<string>();
-  for (const [key, value] of Object.entries(document)) {
-    if (key === 'components' || (version === 'oas2' && sectionNodes.has(value))) continue;
-    collectReferences(key === 'security' ? { security: value } : value, roots, version, schemes, schemePointer);
+class SchemaGroups {
+  private readonly parent = new Map<JsonObject, JsonObject>();
+
+  find(node: JsonObject): JsonObject {
+    let root = node;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    let current = node;
+    while (current !== root) {
+      const next = this.parent.get(current)!;
+      this.parent.set(current, root);
+      current = next;
+    }
+    return root;
   }
-  pending.push(...roots);
-  while (pending.length) {
-    const ref = pending.pop()!;
-    const componentPointer = sections.map((s) => s.pointer).find((p) => ref.startsWith(`${p}/`));
-    if (!componentPointer) continue;
-    const name = ref.slice(componentPointer.length + 1).split('/')[0]!;
-    const key = `${componentPointer}/${name}`;
-    if (reachable.has(key)) continue;
-    reachable.add(key);
-    const found = new Set<string>();
-    collectReferences(getByPointer(document, key) ?? null, found, version, schemes, schemePointer);
-    pending.push(...found);
+
+  join(a: JsonObject, b: JsonObject): void {
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    if (rootA !== rootB) this.parent.set(rootA, rootB);
   }
-  for (const { pointer, section } of sections) {
-    for (const name of Object.keys(section)) {
-      const key = `${pointer}/${escapePointerSegment(name)}`;
-      if (!reachable.has(key)) {
-        delete section[name];
-        state.removed.add(key);
-        if (Object.keys(section).length === 0) state.emptied.add(section);
+}
+
+/** Step 3: a `required` list no longer names a property removed from its schema or from any schema it is combined with through `allOf`. */
+function fixRequiredLists(state: FilterState): void {
+  const groups = new SchemaGroups();
+  const schemas: JsonObject[] = [];
+  visitElements(state.document, state.version, (visit) => {
+    if (visit.kind !== 'schema') return;
+    schemas.push(visit.node);
+    const resolved = resolveRef(state, visit.node);
+    if (resolved && resolved !== visit.node) groups.join(visit.node, resolved);
+    if (visit.field === 'allOf' && visit.parent?.kind === 'schema') groups.join(visit.node, visit.parent.node);
+  });
+  const removedByGroup = new Map<JsonObject, Set<string>>();
+  const declaredByGroup = new Map<JsonObject, Set<string>>();
+  for (const schema of schemas) {
+    const group = groups.find(schema);
+    const removed = state.schemaRemovals.get(schema)?.properties;
+    if (removed?.size) for (const name of removed) getOrCreate(removedByGroup, group).add(name);
+    if (isObject(schema.properties)) for (const name of Object.keys(schema.properties)) getOrCreate(declaredByGroup, group).add(name);
+  }
+  for (const schema of schemas) {
+    if (!Array.isArray(schema.required)) continue;
+    const group = groups.find(schema);
+    const removed = removedByGroup.get(group);
+    if (!removed) continue;
+    const declared = declaredByGroup.get(group);
+    const kept = schema.required.filter((name) => typeof name !== 'string' || !removed.has(name) || !!declared?.has(name));
+    if (kept.length === schema.required.length) continue;
+    if (kept.length) schema.required = kept;
+    else delete schema.required;
+  }
+}
+
+function getOrCreate<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
+
+/** Step 4: a security requirement naming a scheme this site does not have is dropped. */
+function fixSecurityRequirements(state: FilterState): void {
+  const schemes = getAtPath(state.document, getSecuritySchemeSectionPath(state.version));
+  const holders: JsonObject[] = [];
+  visitElements(state.document, state.version, (visit) => {
+    if (visit.kind !== 'securityRequirement') return;
+    const names = Object.keys(visit.node);
+    if (names.some((name) => !isObject(schemes) || !Object.hasOwn(schemes, name))) {
+      removeElement(state, visit);
+      if (visit.parent) holders.push(visit.parent.node);
+    }
+  });
+  applySplices(state);
+  // A holder whose every way in was removed says nothing, rather than "no authentication".
+  for (const holder of holders) if (Array.isArray(holder.security) && holder.security.length === 0) delete holder.security;
+}
+
+/**
+ * Step 5: instance values (examples, defaults, enums, constants) may not keep what removed
+ * properties held. Each value is matched against every schema that describes it: the schema, what it
+ * references, and what it combines with (allOf, oneOf, anyOf), each collected once.
+ */
+class ExamplePruner {
+  private readonly closures = new Map<JsonObject, JsonObject[]>();
+  private readonly state: FilterState;
+
+  constructor(state: FilterState) {
+    this.state = state;
+  }
+
+  /** Every schema that describes the instances of `schema`, each once, whatever cycles the references make. */
+  private getClosure(schema: JsonObject): JsonObject[] {
+    const cached = this.closures.get(schema);
+    if (cached) return cached;
+    const seen = new Set<JsonObject>();
+    const pending: JsonObject[] = [schema];
+    while (pending.length) {
+      const node = pending.pop()!;
+      if (seen.has(node)) continue;
+      seen.add(node);
+      const resolved = resolveRef(this.state, node);
+      if (resolved && resolved !== node) pending.push(resolved);
+      for (const combinator of ['allOf', 'oneOf', 'anyOf'] as const) {
+        const branches = node[combinator];
+        if (Array.isArray(branches)) for (const branch of branches) if (isObject(branch)) pending.push(branch);
       }
+    }
+    const closure = [...seen];
+    this.closures.set(schema, closure);
+    return closure;
+  }
+
+  prune(value: Json, schemas: readonly Json[]): void {
+    if (value === null || typeof value !== 'object' || schemas.length === 0) return;
+    const flat = new Set<JsonObject>();
+    for (const schema of schemas) if (isObject(schema)) for (const node of this.getClosure(schema)) flat.add(node);
+    const removals = [...flat].map((node) => this.state.schemaRemovals.get(node)).filter((r): r is SchemaRemovals => r !== undefined);
+    if (Array.isArray(value)) {
+      if (removals.some((r) => r.items)) {
+        value.length = 0;
+        return;
+      }
+      const itemSchemas = [...flat].flatMap((node) => (node.items !== undefined ? [node.items] : []));
+      value.forEach((item, index) => {
+        const tuple = [...flat].flatMap((node) => (Array.isArray(node.prefixItems) && node.prefixItems[index] !== undefined ? [node.prefixItems[index]!] : []));
+        this.prune(item, [...tuple, ...itemSchemas.flatMap((items) => (Array.isArray(items) ? (items[index] !== undefined ? [items[index]!] : []) : [items]))]);
+      });
+      return;
+    }
+    const removedNames = new Set(removals.flatMap((r) => [...r.properties]));
+    // Spec patterns are never run here (a hostile one could backtrack for ever): a key that no
+    // property declares is kept only when no pattern or additionalProperties schema was removed, and
+    // is then pruned against every pattern and additionalProperties schema that could describe it.
+    const undeclaredRemoved = removals.some((r) => r.additional || r.patterns.length > 0);
+    for (const [key, child] of Object.entries(value)) {
+      if (removedNames.has(key)) {
+        delete value[key];
+        continue;
+      }
+      const declared = [...flat].flatMap((node) => (isObject(node.properties) && Object.hasOwn(node.properties, key) ? [node.properties[key]!] : []));
+      if (declared.length) {
+        this.prune(child, declared);
+        continue;
+      }
+      if (undeclaredRemoved) {
+        delete value[key];
+        continue;
+      }
+      const open = [...flat].flatMap((node) => [
+        ...(isObject(node.patternProperties) ? Object.values(node.patternProperties) : []),
+        ...(isObject(node.additionalProperties) ? [node.additionalProperties] : []),
+      ]);
+      this.prune(child, open);
     }
   }
 }
 
-/** Step 6: who-may-see-what is itself internal knowledge. */
-export function stripAudienceMarkers(node: Json, version: Version, container = ''): void {
-  if (Array.isArray(node)) {
-    node.forEach((child) => stripAudienceMarkers(child, version));
-    return;
-  }
-  if (!isObject(node)) return;
-  // In a map of names, `x-audience` would be a name (a property called so), not a marker.
-  if (!NAME_MAPS.has(container)) for (const marker of AUDIENCE_MARKERS) delete node[marker];
-  for (const [key, child] of Object.entries(node)) if (!isValueKey(key, child, version, container)) stripAudienceMarkers(child, version, key);
+function pruneInstanceValues(state: FilterState): void {
+  const pruner = new ExamplePruner(state);
+  visitElements(state.document, state.version, (visit) => {
+    const schema = getDataSchema(visit.node, visit.kind, state.version);
+    if (schema !== undefined) {
+      for (const slot of getValueSlots(visit.node, visit.kind, state.version)) pruneSlot(pruner, slot.shape, slot.value, schema);
+    }
+    // An Example object is an instance of whatever its holder describes; shared ones are reached through their $ref.
+    if (visit.kind === 'mediaType' || visit.kind === 'parameter' || visit.kind === 'header') {
+      if (schema !== undefined && isObject(visit.node.examples)) {
+        for (const example of Object.values(visit.node.examples)) {
+          const resolved = isObject(example) ? resolveRef(state, example) : undefined;
+          if (resolved) for (const slot of getValueSlots(resolved, 'example', state.version)) pruneSlot(pruner, slot.shape, slot.value, schema);
+        }
+      }
+    }
+  });
 }
 
-/** Maps and lists that removals emptied are dropped rather than left as `{}` or `[]`. */
-function dropEmptied(node: Json, state: FilterState, container = '', isRoot = false): void {
-  if (Array.isArray(node)) {
-    node.forEach((child) => dropEmptied(child, state));
-    return;
+function pruneSlot(pruner: ExamplePruner, shape: string, value: Json, schema: Json): void {
+  if (shape === 'instance') pruner.prune(value, [schema]);
+  else if (shape === 'instances' && Array.isArray(value)) value.forEach((item) => pruner.prune(item, [schema]));
+  else if (shape === 'instancesByMediaType' && isObject(value)) Object.values(value).forEach((item) => pruner.prune(item, [schema]));
+}
+
+/** Where component entries live: 3.x `components.<section>`, 2.0 root sections. */
+function getComponentSections(document: JsonObject, version: OasVersion): { path: string[]; section: JsonObject; kind: ElementKind }[] {
+  const sections: { path: string[]; section: JsonObject; kind: ElementKind }[] = [];
+  const holder = version === 'oas2' ? document : document.components;
+  if (!isObject(holder)) return sections;
+  for (const child of getChildElements(holder, version === 'oas2' ? 'document' : 'components', version)) {
+    if (child.name === undefined || Array.isArray(child.container)) continue;
+    const path = version === 'oas2' ? [child.field] : ['components', child.field];
+    if (!sections.some((s) => s.section === child.container)) sections.push({ path, section: child.container, kind: child.kind });
   }
-  if (!isObject(node)) return;
-  for (const [key, child] of Object.entries(node)) {
-    if (isValueKey(key, child, state.version, container)) continue;
-    dropEmptied(child, state, key);
-    const isEmpty = (Array.isArray(child) && child.length === 0) || (isObject(child) && Object.keys(child).length === 0);
-    const droppable =
-      DROPPABLE_WHEN_EMPTIED.has(key) ||
-      container === 'callbacks' || // a callback with no path item left
-      node === state.components ||
-      (isRoot && (key === 'components' || (OAS2_COMPONENT_SECTIONS as readonly string[]).includes(key)));
-    if (isEmpty && state.emptied.has(child as object) && droppable) {
+  return sections;
+}
+
+/**
+ * Step 6: components nothing visible uses are removed, transitively. Only the internal site keeps
+ * components that nothing uses at all.
+ */
+function pruneUnusedComponents(state: FilterState): void {
+  const { document, version } = state;
+  const sections = getComponentSections(document, version);
+  const sectionNodes = new Set<object>(sections.map((s) => s.section));
+  const reachable = new Set<string>();
+  const pending: string[][] = [];
+  const collect = (visit: ElementVisit): typeof SKIP_CHILDREN | undefined => {
+    // The sections themselves are walked only for the entries something reaches.
+    if (visit.container !== undefined && sectionNodes.has(visit.container)) return SKIP_CHILDREN;
+    for (const reference of getElementReferences(visit.node, visit.kind, version)) {
+      if ('target' in reference && reference.target) pending.push(reference.target);
+    }
+    return undefined;
+  };
+  visitElements(document, version, collect);
+  while (pending.length) {
+    const target = pending.pop()!;
+    const section = sections.find((s) => s.path.every((segment, index) => target[index] === segment));
+    const name = section ? target[section.path.length] : undefined;
+    if (!section || name === undefined || !Object.hasOwn(section.section, name)) continue;
+    const key = toPointer([...section.path, name]);
+    if (reachable.has(key)) continue;
+    reachable.add(key);
+    const entry = section.section[name];
+    if (isObject(entry)) visitElements(entry, version, collect, section.kind, [...section.path, name]);
+  }
+  for (const { path, section } of sections) {
+    for (const name of Object.keys(section)) {
+      const key = toPointer([...path, name]);
+      if (reachable.has(key)) continue;
+      delete section[name];
+      state.removed.add(key);
+      if (Object.keys(section).length === 0) state.emptied.add(section);
+    }
+  }
+}
+
+/** Tag names that operations of a document use. */
+function collectUsedTags(document: JsonObject, version: OasVersion): Set<string> {
+  const used = new Set<string>();
+  visitElements(document, version, (visit) => {
+    if (visit.kind === 'operation' && Array.isArray(visit.node.tags)) for (const tag of visit.node.tags) if (typeof tag === 'string') used.add(tag);
+  });
+  return used;
+}
+
+/**
+ * Step 7: a root tag that only hidden operations used goes, with its description: the pages drop it,
+ * so the download must too. A tag that no operation used at all stays as written.
+ */
+function removeTagsOfHiddenOperations(state: FilterState, usedBefore: ReadonlySet<string>): void {
+  const usedNow = collectUsedTags(state.document, state.version);
+  const gone = new Set([...usedBefore].filter((name) => !usedNow.has(name)));
+  if (gone.size) visitElements(state.document, state.version, (visit) => {
+    if (visit.kind === 'document') return undefined;
+    if (visit.kind === 'tag' && visit.parent?.kind === 'document' && typeof visit.node.name === 'string' && gone.has(visit.node.name)) {
+      removeElement(state, visit);
+    }
+    return SKIP_CHILDREN;
+  });
+  applySplices(state);
+  // Redocly's x-tagGroups lists tag names: it must not name the removed ones either.
+  const groups = state.document['x-tagGroups'];
+  if (Array.isArray(groups)) {
+    for (const group of groups) {
+      if (isObject(group) && Array.isArray(group.tags)) group.tags = group.tags.filter((tag) => typeof tag !== 'string' || !state.removedTags.has(tag));
+    }
+    state.document['x-tagGroups'] = groups.filter((group) => !isObject(group) || !Array.isArray(group.tags) || group.tags.length > 0);
+  }
+}
+
+/** Fields that a removal may leave empty, which are then dropped instead of kept as `{}` or `[]`. */
+const DROPPABLE_WHEN_EMPTIED: Partial<Record<ElementKind, ReadonlySet<string>>> = {
+  document: new Set(['webhooks', 'servers', 'tags', 'components', 'definitions', 'parameters', 'responses', 'securityDefinitions']),
+  operation: new Set(['callbacks', 'servers']),
+  pathItem: new Set(['servers']),
+  response: new Set(['headers', 'links', 'content']),
+  requestBody: new Set(['content']),
+  parameter: new Set(['content', 'examples']),
+  header: new Set(['content', 'examples']),
+  mediaType: new Set(['examples', 'encoding']),
+  encoding: new Set(['headers']),
+};
+
+/** Step 8: maps and lists that removals emptied are dropped rather than left as `{}` or `[]`. */
+function dropEmptied(state: FilterState): void {
+  const visits: ElementVisit[] = [];
+  visitElements(state.document, state.version, (visit) => void visits.push(visit));
+  // Children before their parents, so an emptied callback empties its callbacks map in turn.
+  for (const visit of visits.reverse()) {
+    const node = visit.node;
+    if (visit.kind === 'callback' && Object.keys(node).length === 0 && state.emptied.has(node) && visit.container && !Array.isArray(visit.container)) {
+      delete visit.container[visit.key as string];
+      if (Object.keys(visit.container).length === 0) state.emptied.add(visit.container);
+      continue;
+    }
+    const droppable = visit.kind === 'components' ? undefined : DROPPABLE_WHEN_EMPTIED[visit.kind];
+    for (const [key, child] of Object.entries(node)) {
+      const isEmpty = (Array.isArray(child) && child.length === 0) || (isObject(child) && Object.keys(child).length === 0);
+      if (!isEmpty || !state.emptied.has(child as object) || !(visit.kind === 'components' || droppable?.has(key))) continue;
       delete node[key];
       if (Object.keys(node).length === 0) state.emptied.add(node);
     }
   }
 }
 
+/** Step 9: who-may-see-what is itself internal knowledge. Markers go from every element, never from values. */
+export function stripAudienceMarkers(node: JsonObject, version: OasVersion, kind: ElementKind = 'document'): void {
+  visitElements(node, version, (visit) => {
+    for (const marker of AUDIENCE_MARKERS) delete visit.node[marker];
+  }, kind);
+}
+
 /**
  * The description as `target` may see it. The internal site sees everything as written; every other
  * site gets a copy with hidden elements and their traces removed and the markers stripped.
  */
-export function filterDocument(original: JsonObject, target: BuildTarget, version: 'oas2' | 'oas3'): FilterResult {
+export function filterDocument(original: JsonObject, target: BuildTarget, version: OasVersion): FilterResult {
   if (target.audience === 'internal') return { document: original, removed: [] };
   const document = structuredClone(original);
   const state: FilterState = {
+    document,
     target,
     version,
-    emptied: new Set(),
     removed: new Set(),
+    emptied: new Set(),
+    pendingSplices: new Map(),
     removedOperationIds: new Set(),
     removedTags: new Set(),
-    removedProperties: new WeakMap(),
-    schemasWithRemovals: [],
+    schemaRemovals: new WeakMap(),
   };
-  removeHidden(document, '#', state, '', '', undefined);
-  for (let round = 0; round < 8 && removeDanglingReferences(document, '#', state, version, ''); round += 1);
+  const tagsUsedBefore = collectUsedTags(document, version);
+  removeHiddenElements(state);
+  removeDanglingReferencesFully(state);
+  fixSecurityRequirements(state);
+  pruneUnusedComponents(state);
+  removeDanglingReferencesFully(state);
+  removeTagsOfHiddenOperations(state, tagsUsedBefore);
   fixRequiredLists(state);
-  fixSecurityRequirements(document, getSecuritySchemes(document, version), true);
-  pruneExamples(document, state, document);
-  pruneUnusedComponents(document, version, state);
-  for (let round = 0; round < 8 && removeDanglingReferences(document, '#', state, version, ''); round += 1);
-  state.components = isObject(document.components) ? document.components : undefined;
-  dropEmptied(document, state, '', true);
+  pruneInstanceValues(state);
+  dropEmptied(state);
   stripAudienceMarkers(document, version);
   return { document, removed: [...state.removed].sort() };
 }

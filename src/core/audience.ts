@@ -26,17 +26,90 @@ export function isPartnerId(value: unknown): value is string {
   return typeof value === 'string' && PARTNER_ID_PATTERN.test(value);
 }
 
+/** The keys by which any element, `info` included, narrows its audience. */
+export const AUDIENCE_MARKERS = ['x-audience', 'x-internal', 'x-partners'] as const;
+
+export interface DeclaredVisibility {
+  audience: Audience;
+  /** For partner content: the partners that may see it; undefined means every partner. */
+  partners?: string[];
+}
+
+type MarkerNode = Readonly<Record<string, unknown>>;
+
+function asMarkerNode(node: unknown): MarkerNode {
+  return typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as MarkerNode) : {};
+}
+
 /**
- * The audience an API declares in `info`: `x-audience` (absent or invalid means internal) and
- * `x-partners` (absent means every partner).
+ * What an element says about its own audience, or undefined when it carries no marker. Every value
+ * that is not valid counts as internal, and markers that contradict each other are read as the
+ * narrowest audience any of them names: lint reports both, and the build never guesses wider.
  */
-export function getDeclaredApiAudience(info: unknown): { audience: Audience; partners?: string[] } {
-  const record = typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {};
-  const raw = record['x-partners'];
-  return {
-    audience: isAudience(record['x-audience']) ? record['x-audience'] : DEFAULT_AUDIENCE,
-    partners: Array.isArray(raw) ? raw.filter(isPartnerId) : undefined,
-  };
+export function getDeclaredVisibility(node: unknown): DeclaredVisibility | undefined {
+  const record = asMarkerNode(node);
+  if (!AUDIENCE_MARKERS.some((marker) => Object.hasOwn(record, marker))) return undefined;
+  const internalFlag = record['x-internal'];
+  if (Object.hasOwn(record, 'x-internal') && internalFlag !== false) return { audience: 'internal' };
+  const hasAudience = Object.hasOwn(record, 'x-audience');
+  const rawAudience = record['x-audience'];
+  if (hasAudience && !isAudience(rawAudience)) return { audience: 'internal' };
+  if (!Object.hasOwn(record, 'x-partners')) return { audience: hasAudience ? (rawAudience as Audience) : 'open' };
+  const partners = record['x-partners'];
+  if (!Array.isArray(partners) || partners.length === 0 || !partners.every(isPartnerId)) return { audience: 'internal' };
+  // x-partners names partner content; with x-audience: internal the narrower of the two is internal.
+  if (rawAudience === 'internal') return { audience: 'internal' };
+  return { audience: 'partner', partners: [...partners] };
+}
+
+/** Two markers on one element that say different things, and how the element is read. */
+export interface MarkerContradiction {
+  /** The markers as written, e.g. `x-internal: true` and `x-audience: open`. */
+  markers: [string, string];
+  readAs: DeclaredVisibility;
+  /** What to change, in words. */
+  fix: string;
+}
+
+/** The first contradiction among an element's markers, or undefined. Invalid values are not contradictions. */
+export function getMarkerContradiction(node: unknown): MarkerContradiction | undefined {
+  const record = asMarkerNode(node);
+  const audience = record['x-audience'];
+  const internal = record['x-internal'];
+  const partners = record['x-partners'];
+  const hasPartners = Array.isArray(partners) && partners.length > 0 && partners.every(isPartnerId);
+  const readAs = getDeclaredVisibility(record) ?? { audience: DEFAULT_AUDIENCE };
+  if (internal === true && (audience === 'open' || audience === 'partner')) {
+    return { markers: ['x-internal: true', `x-audience: ${audience}`], readAs, fix: `remove x-internal to show it to ${audience === 'open' ? 'everyone' : 'partners'}, or remove x-audience to keep it internal` };
+  }
+  if (internal === true && hasPartners) {
+    return { markers: ['x-internal: true', 'x-partners'], readAs, fix: 'remove x-internal to show it to the partners listed, or remove x-partners to keep it internal' };
+  }
+  if (internal === false && audience === 'internal') {
+    return { markers: ['x-internal: false', 'x-audience: internal'], readAs, fix: 'remove x-internal: false to keep it internal, or change x-audience to show it wider' };
+  }
+  if (hasPartners && (audience === 'open' || audience === 'internal')) {
+    return {
+      markers: [`x-audience: ${audience}`, 'x-partners'],
+      readAs,
+      fix: audience === 'open' ? "remove x-partners to make it open, or set x-audience: partner to show it only to the partners listed" : "remove x-partners to keep it internal, or set x-audience: partner to show it to the partners listed",
+    };
+  }
+  return undefined;
+}
+
+/** How a contradiction is read, in words: "internal", "partner content for acme". */
+export function describeVisibility(visibility: DeclaredVisibility): string {
+  if (visibility.audience !== 'partner') return visibility.audience;
+  return visibility.partners ? `partner content for ${visibility.partners.join(', ')}` : 'partner';
+}
+
+/**
+ * The audience an API declares in `info`, by the same rules as any element's markers; an API that
+ * declares nothing is internal. (`x-partners` absent means every partner.)
+ */
+export function getDeclaredApiAudience(info: unknown): DeclaredVisibility {
+  return getDeclaredVisibility(info) ?? { audience: DEFAULT_AUDIENCE };
 }
 
 /** One site to build: the internal site, the open site, the all-partners site, or one partner's site. */

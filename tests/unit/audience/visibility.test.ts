@@ -982,10 +982,10 @@ describe('filterDocument: audience markers', () => {
 
   it('stripAudienceMarkers treats a 3.x examples map as elements and a 2.0 one as values', () => {
     const oas3Node = { examples: { rex: { 'x-internal': false, value: { 'x-internal': false } } } };
-    stripAudienceMarkers(oas3Node, 'oas3');
+    stripAudienceMarkers(oas3Node, 'oas3', 'mediaType');
     expect(oas3Node).toEqual({ examples: { rex: { value: { 'x-internal': false } } } });
     const oas2Node = { examples: { 'application/json': { 'x-internal': false } } };
-    stripAudienceMarkers(oas2Node, 'oas2');
+    stripAudienceMarkers(oas2Node, 'oas2', 'response');
     expect(oas2Node).toEqual({ examples: { 'application/json': { 'x-internal': false } } });
   });
 });
