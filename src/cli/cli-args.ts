@@ -2,12 +2,18 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isAudience, isPartnerId, type Audience } from '../core/audience.ts';
-import { OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from '../core/diagnostics.ts';
+import { DEFAULT_MAX_PROBLEMS, OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from '../core/diagnostics.ts';
 import { DEFAULT_LIMITS, type InputLimits } from '../load/safe-resolver.ts';
 
 export class UsageError extends Error {}
 
-export interface BuildOptions {
+/** What the problem listing shows: `--quiet` (errors only) and `--max-problems N`. */
+export interface ListingOptions {
+  quiet: boolean;
+  maxProblems: number;
+}
+
+export interface BuildOptions extends ListingOptions {
   specsDir: string;
   limits: InputLimits;
   outDir?: string;
@@ -16,7 +22,7 @@ export interface BuildOptions {
   configPath?: string;
 }
 
-export interface LintOptions {
+export interface LintOptions extends ListingOptions {
   specsDir: string;
   limits: InputLimits;
   configPath?: string;
@@ -28,13 +34,17 @@ export interface LintOptions {
 export const DEFAULT_SPECS_DIR = 'specs';
 
 const LIMIT_USAGE = '[--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N]';
-export const BUILD_USAGE = `usage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] ${LIMIT_USAGE}`;
-export const LINT_USAGE = `usage: npm run lint -- [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}] [--changed-since REF] ${LIMIT_USAGE}`;
+const LISTING_USAGE = '[--quiet] [--max-problems N]';
+export const BUILD_USAGE = `usage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] ${LISTING_USAGE} ${LIMIT_USAGE}`;
+export const LINT_USAGE = `usage: npm run lint -- [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}] [--changed-since REF] ${LISTING_USAGE} ${LIMIT_USAGE}`;
 export const PREVIEW_USAGE = 'usage: npm run preview -- [--audience internal|partner|open] [--partner ID] [--out DIR] [--port N]';
 
-function parse(args: string[], options: Record<string, { readonly type: 'string' }>, usage: string) {
+/** String options by name; the one boolean flag (`--quiet`) is read only by toListingOptions, as unknown. */
+type ParsedValues = Record<string, string | undefined>;
+
+function parse(args: string[], options: Record<string, { readonly type: 'string' | 'boolean' }>, usage: string): ParsedValues {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as ParsedValues;
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${usage}`);
   }
@@ -46,6 +56,20 @@ const LIMIT_OPTIONS = {
   'max-depth': { type: 'string' },
   'max-aliases': { type: 'string' },
 } as const;
+
+const LISTING_OPTIONS = {
+  quiet: { type: 'boolean' },
+  'max-problems': { type: 'string' },
+} as const;
+
+function toListingOptions(values: Record<string, unknown>, usage: string): ListingOptions {
+  const raw = values['max-problems'];
+  const maxProblems = raw === undefined ? DEFAULT_MAX_PROBLEMS : Number(raw);
+  if (!Number.isInteger(maxProblems) || maxProblems < 0 || (typeof raw === 'string' && raw.trim() === '')) {
+    throw new UsageError(`--max-problems must be a whole number, 0 or more (got '${String(raw)}')\n${usage}`);
+  }
+  return { quiet: values.quiet === true, maxProblems };
+}
 
 function toLimits(values: Record<string, string | undefined>, usage: string): InputLimits {
   const read = (name: string, fallback: number, scale: number): number => {
@@ -73,10 +97,11 @@ function toAudienceOptions(values: Record<string, string | undefined>, usage: st
 }
 
 export function parseBuildArgs(args: string[]): BuildOptions {
-  const values = parse(args, { specs: { type: 'string' }, out: { type: 'string' }, audience: { type: 'string' }, partner: { type: 'string' }, config: { type: 'string' }, ...LIMIT_OPTIONS }, BUILD_USAGE);
+  const values = parse(args, { specs: { type: 'string' }, out: { type: 'string' }, audience: { type: 'string' }, partner: { type: 'string' }, config: { type: 'string' }, ...LISTING_OPTIONS, ...LIMIT_OPTIONS }, BUILD_USAGE);
   return {
     specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR),
     limits: toLimits(values, BUILD_USAGE),
+    ...toListingOptions(values, BUILD_USAGE),
     outDir: values.out ? path.resolve(values.out) : undefined,
     configPath: values.config,
     ...toAudienceOptions(values, BUILD_USAGE),
@@ -84,7 +109,7 @@ export function parseBuildArgs(args: string[]): BuildOptions {
 }
 
 export function parseLintArgs(args: string[]): LintOptions {
-  const values = parse(args, { specs: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' }, 'changed-since': { type: 'string' }, ...LIMIT_OPTIONS }, LINT_USAGE);
+  const values = parse(args, { specs: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' }, 'changed-since': { type: 'string' }, ...LISTING_OPTIONS, ...LIMIT_OPTIONS }, LINT_USAGE);
   const format = values.format ?? 'stylish';
   if (!isOutputFormat(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got '${format}')\n${LINT_USAGE}`);
   return {
@@ -93,6 +118,7 @@ export function parseLintArgs(args: string[]): LintOptions {
     format,
     limits: toLimits(values, LINT_USAGE),
     changedSince: values['changed-since'],
+    ...toListingOptions(values, LINT_USAGE),
   };
 }
 

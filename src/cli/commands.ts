@@ -8,12 +8,12 @@ import type { Json } from '../core/openapi-shape.ts';
 import { findRootDocuments, loadCatalog } from '../load/catalog-load.ts';
 import { getChangedFiles, getRepoRoot, hasRevision } from '../core/git.ts';
 import type { ApiRecord } from '../load/api.ts';
-import { loadApiHistory, type ApiHistory } from '../history/changelog.ts';
+import { loadCatalogHistory, type ApiHistory } from '../history/changelog.ts';
 import type { Config } from '@redocly/openapi-core';
 import { getAffectedRoots } from '../core/ref-graph.ts';
 import type { InputLimits } from '../load/safe-resolver.ts';
 import { parseBuildArgs, parseLintArgs, UsageError } from './cli-args.ts';
-import { formatDiagnostics, hasErrors, toDisplayPath, toStylish } from '../core/diagnostics.ts';
+import { formatDiagnostics, hasErrors, toDisplayPath, toReportedDiagnostics, toStylish } from '../core/diagnostics.ts';
 import { ConfigError, getConfigPath, loadLintConfig } from '../lint/lint-config.ts';
 import { buildSites, LeakError, SiteBuildError, type BuildSitesOptions, type SiteBuildPlan } from '../site/site-build.ts';
 
@@ -90,7 +90,8 @@ export function runLint(args: string[], io: Io = processIo): Promise<number> {
     const roots = options.changedSince ? await getChangedRoots(options.specsDir, options.changedSince, options.limits, io) : undefined;
     // Lint needs problems and ids, not bundles: skipping them halves the time on a large catalog.
     const { diagnostics, rootCount } = await loadCatalog(options.specsDir, config, roots, options.limits, { bundle: false });
-    const text = formatDiagnostics(diagnostics, options.format, rootCount, process.cwd(), { getSource: readSourceOnce() });
+    const { reported, hiddenWarnings } = toReportedDiagnostics(diagnostics, options.quiet);
+    const text = formatDiagnostics(reported, options.format, rootCount, process.cwd(), { getSource: readSourceOnce(), maxProblems: options.maxProblems, hiddenWarnings });
     // Machine formats go to stdout for piping; the human format goes to stderr like the build's.
     if (options.format === 'stylish') io.stderr(text);
     else io.stdout(text);
@@ -112,7 +113,8 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
     const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
     const started = performance.now();
     const { apis, diagnostics, rootCount } = await loadCatalog(options.specsDir, config, undefined, options.limits);
-    if (diagnostics.length > 0 || hasErrors(diagnostics)) io.stderr(toStylish(diagnostics, rootCount));
+    const { reported, hiddenWarnings } = toReportedDiagnostics(diagnostics, options.quiet);
+    if (reported.length > 0) io.stderr(toStylish(reported, rootCount, process.cwd(), { maxProblems: options.maxProblems, hiddenWarnings }));
     if (hasErrors(diagnostics)) {
       io.stderr('Build stopped: fix the errors above (earlier output in the out folder is untouched).\n');
       return EXIT_SPEC_PROBLEMS;
@@ -124,7 +126,7 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
     const targets: BuildTarget[] = single ? [{ audience: options.audience!, partner: options.partner }] : getBuildTargets(partnerIds);
     const outRoot = path.resolve(DEFAULT_OUT_DIR);
     const plans = getBuildPlans(targets, outRoot, single, options.outDir);
-    const histories = siteOptions.histories ?? (await loadHistories(apis, options.specsDir, config, io));
+    const histories = siteOptions.histories ?? (await loadHistories(apis, options.specsDir, config, options.limits, io));
     try {
       await buildSites(apis, plans, (line) => io.stdout(`${line}\n`), { ...siteOptions, histories });
     } catch (error) {
@@ -147,15 +149,13 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
 }
 
 /** Every API's recent history for its changelog; outside a git checkout there is none, and that is fine. */
-async function loadHistories(apis: readonly ApiRecord[], specsDir: string, config: Config, io: Io): Promise<Map<string, ApiHistory> | undefined> {
-  const repo = getRepoRoot(specsDir);
-  if (!repo) {
-    io.stdout(`changelogs skipped: ${toDisplayPath(specsDir)} is not in a git checkout\n`);
-    return undefined;
-  }
+async function loadHistories(apis: readonly ApiRecord[], specsDir: string, config: Config, limits: InputLimits, io: Io): Promise<Map<string, ApiHistory> | undefined> {
   const started = performance.now();
-  const histories = new Map<string, ApiHistory>();
-  for (const api of apis) histories.set(api.id, await loadApiHistory(api, repo, config));
+  const { histories, diagnostics, notes } = await loadCatalogHistory(apis, specsDir, config, limits);
+  for (const note of notes) io.stdout(`${note}\n`);
+  // An unreadable old version costs its changelog entry, never the build.
+  if (diagnostics.length > 0) io.stderr(toStylish(diagnostics, apis.length));
+  if (!histories) return undefined;
   io.stdout(`loaded the history of ${apis.length} APIs in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return histories;
 }
