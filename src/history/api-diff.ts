@@ -2,8 +2,10 @@
 // non-breaking, informational, or a publication (something becomes visible to a wider audience).
 // Pure: the diff command does the git and file work around it.
 import { getDeclaredApiAudience, type Audience } from '../core/audience.ts';
-import { HTTP_METHODS, asArray, asObject, asString, derefObject, entriesOf, getByPointer, isObject, escapePointerSegment, type Json, type JsonObject } from '../core/openapi-shape.ts';
+import { HTTP_METHODS, asArray, asObject, asString, derefObject, entriesOf, isObject, escapePointerSegment, type Json, type JsonObject } from '../core/openapi-shape.ts';
 import { getDeclaredVisibility } from '../audience/visibility.ts';
+import { operationStep, type ElementPath } from './element-path.ts';
+import { flattenSchema, resolveSchema } from './schema-walk.ts';
 
 export type ChangeLevel = 'breaking' | 'publication' | 'non-breaking' | 'info';
 
@@ -18,6 +20,11 @@ export interface Change {
   pointer: string;
   /** True when the change is in the old version only (a removal): the pointer is into the base. */
   inBase?: boolean;
+  /**
+   * Every element of the API the message names (operations, parameters, properties, schemes), in
+   * the version where it was found. A changelog names an element only while its audience can see it.
+   */
+  elements?: ElementPath[];
 }
 
 export interface ApiVersion {
@@ -70,58 +77,35 @@ function describeReach(reach: Reach): string {
 
 /** Compares who may see something: widening is a publication, narrowing is breaking for those who lose it. */
 function compareReach(ctx: Ctx, base: Reach, head: Reach, what: string, rulePrefix: string, pointer: string, operation?: string): void {
+  const elements = operation ? [[operationStep(operation)]] : [];
   const baseRank = RANK[base.audience];
   const headRank = RANK[head.audience];
   if (headRank < baseRank) {
-    add(ctx, { rule: `${rulePrefix}-audience-widened`, level: 'publication', message: `${what} becomes visible to ${describeReach(head)} (was ${describeReach(base)}): review that it may be published.`, pointer, operation });
+    add(ctx, { rule: `${rulePrefix}-audience-widened`, level: 'publication', message: `${what} becomes visible to ${describeReach(head)} (was ${describeReach(base)}): review that it may be published.`, pointer, operation, elements });
     return;
   }
   if (headRank > baseRank) {
-    add(ctx, { rule: `${rulePrefix}-audience-narrowed`, level: 'breaking', message: `${what} is narrowed to ${describeReach(head)} (was ${describeReach(base)}): consumers outside it lose access.`, pointer, operation });
+    add(ctx, { rule: `${rulePrefix}-audience-narrowed`, level: 'breaking', message: `${what} is narrowed to ${describeReach(head)} (was ${describeReach(base)}): consumers outside it lose access.`, pointer, operation, elements });
     return;
   }
   if (head.audience !== 'partner') return;
   const basePartners = base.partners;
   const headPartners = head.partners;
   if (basePartners && !headPartners) {
-    add(ctx, { rule: `${rulePrefix}-partners-widened`, level: 'publication', message: `${what} becomes visible to every partner (was ${basePartners.join(', ')}).`, pointer, operation });
+    add(ctx, { rule: `${rulePrefix}-partners-widened`, level: 'publication', message: `${what} becomes visible to every partner (was ${basePartners.join(', ')}).`, pointer, operation, elements });
   } else if (!basePartners && headPartners) {
-    add(ctx, { rule: `${rulePrefix}-partners-narrowed`, level: 'breaking', message: `${what} is narrowed to partners ${headPartners.join(', ')} (was every partner).`, pointer, operation });
+    add(ctx, { rule: `${rulePrefix}-partners-narrowed`, level: 'breaking', message: `${what} is narrowed to partners ${headPartners.join(', ')} (was every partner).`, pointer, operation, elements });
   } else if (basePartners && headPartners) {
     const added = headPartners.filter((p) => !basePartners.includes(p));
     const removed = basePartners.filter((p) => !headPartners.includes(p));
-    if (added.length) add(ctx, { rule: `${rulePrefix}-partner-added`, level: 'publication', message: `${what} becomes visible to partner ${added.join(', ')}.`, pointer, operation });
-    if (removed.length) add(ctx, { rule: `${rulePrefix}-partner-removed`, level: 'breaking', message: `${what} is no longer visible to partner ${removed.join(', ')}.`, pointer, operation });
+    if (added.length) add(ctx, { rule: `${rulePrefix}-partner-added`, level: 'publication', message: `${what} becomes visible to partner ${added.join(', ')}.`, pointer, operation, elements });
+    if (removed.length) add(ctx, { rule: `${rulePrefix}-partner-removed`, level: 'breaking', message: `${what} is no longer visible to partner ${removed.join(', ')}.`, pointer, operation, elements });
   }
 }
 
 // --- schemas -------------------------------------------------------------------------------------
 
 type Direction = 'request' | 'response';
-
-function resolve(document: JsonObject, schema: Json | undefined): { node: JsonObject; ref?: string } {
-  let node: Json | undefined = schema;
-  let ref: string | undefined;
-  for (let hops = 0; isObject(node) && typeof node.$ref === 'string' && hops < 16; hops += 1) {
-    ref = node.$ref;
-    node = getByPointer(document, node.$ref);
-  }
-  return { node: asObject(node), ref };
-}
-
-/** Properties and required names, with `allOf` branches merged in. */
-function flatten(document: JsonObject, schema: JsonObject, depth = 0): { properties: Map<string, Json>; required: Set<string> } {
-  const properties = new Map<string, Json>(entriesOf(schema.properties));
-  const required = new Set(asArray(schema.required).filter((r): r is string => typeof r === 'string'));
-  if (depth < 8) {
-    for (const branch of asArray(schema.allOf)) {
-      const inner = flatten(document, resolve(document, branch).node, depth + 1);
-      for (const [name, value] of inner.properties) if (!properties.has(name)) properties.set(name, value);
-      for (const name of inner.required) required.add(name);
-    }
-  }
-  return { properties, required };
-}
 
 function getTypeLabel(schema: JsonObject): string {
   const types = Array.isArray(schema.type) ? schema.type.filter((t) => t !== 'null') : schema.type !== undefined ? [schema.type] : [];
@@ -144,7 +128,7 @@ const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((item) => b.ha
 const TIGHTER_WHEN_SMALLER = ['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems', 'maxProperties'];
 const TIGHTER_WHEN_LARGER = ['minLength', 'minimum', 'exclusiveMinimum', 'minItems', 'minProperties'];
 
-function compareConstraints(ctx: Ctx, base: JsonObject, head: JsonObject, where: string, pointer: string, operation: string): void {
+function compareConstraints(ctx: Ctx, base: JsonObject, head: JsonObject, where: string, path: ElementPath, pointer: string, operation: string): void {
   const tightened: string[] = [];
   for (const key of TIGHTER_WHEN_SMALLER) {
     const b = base[key];
@@ -158,7 +142,7 @@ function compareConstraints(ctx: Ctx, base: JsonObject, head: JsonObject, where:
   }
   if (typeof head.pattern === 'string' && head.pattern !== base.pattern) tightened.push(`pattern ${base.pattern === undefined ? 'none' : `'${String(base.pattern)}'`} → '${head.pattern}'`);
   if (tightened.length) {
-    add(ctx, { rule: 'request-constraint-tightened', level: 'breaking', message: `${where}: ${tightened.join(', ')}; values that were valid are now rejected.`, pointer, operation });
+    add(ctx, { rule: 'request-constraint-tightened', level: 'breaking', message: `${where}: ${tightened.join(', ')}; values that were valid are now rejected.`, pointer, operation, elements: [path] });
   }
 }
 
@@ -168,14 +152,15 @@ function compareSchema(
   headSchema: Json | undefined,
   direction: Direction,
   where: string,
+  path: ElementPath,
   pointer: string,
   operation: string,
   seen: Set<string>,
   depth = 0,
 ): void {
   if (depth > MAX_SCHEMA_DEPTH || baseSchema === undefined || headSchema === undefined) return;
-  const base = resolve(ctx.base, baseSchema);
-  const head = resolve(ctx.head, headSchema);
+  const base = resolveSchema(ctx.base, baseSchema);
+  const head = resolveSchema(ctx.head, headSchema);
   // Recursive schemas: compare each pair of named schemas once per path.
   const key = `${base.ref ?? '-'}|${head.ref ?? '-'}|${direction}`;
   if (base.ref && head.ref) {
@@ -194,17 +179,17 @@ function compareSchema(
     const widenedRequest = direction === 'request' && isSubset(baseTypes, headTypes);
     const narrowedResponse = direction === 'response' && isSubset(headTypes, baseTypes);
     if (widenedRequest || narrowedResponse) {
-      add(ctx, { rule: `${direction}-type-${widenedRequest ? 'widened' : 'narrowed'}`, level: 'non-breaking', message: `${where}: type changed from ${baseType} to ${headType}.`, pointer, operation });
+      add(ctx, { rule: `${direction}-type-${widenedRequest ? 'widened' : 'narrowed'}`, level: 'non-breaking', message: `${where}: type changed from ${baseType} to ${headType}.`, pointer, operation, elements: [path] });
     } else {
-      add(ctx, { rule: `${direction}-type-changed`, level: 'breaking', message: `${where}: type changed from ${baseType} to ${headType}.`, pointer, operation });
+      add(ctx, { rule: `${direction}-type-changed`, level: 'breaking', message: `${where}: type changed from ${baseType} to ${headType}.`, pointer, operation, elements: [path] });
       return;
     }
   }
   if (direction === 'response' && isNullable(h) && !isNullable(b)) {
-    add(ctx, { rule: 'response-became-nullable', level: 'breaking', message: `${where} may now be null; clients that expect a value break.`, pointer, operation });
+    add(ctx, { rule: 'response-became-nullable', level: 'breaking', message: `${where} may now be null; clients that expect a value break.`, pointer, operation, elements: [path] });
   }
   if (direction === 'request' && isNullable(b) && !isNullable(h)) {
-    add(ctx, { rule: 'request-null-rejected', level: 'breaking', message: `${where} no longer accepts null.`, pointer, operation });
+    add(ctx, { rule: 'request-null-rejected', level: 'breaking', message: `${where} no longer accepts null.`, pointer, operation, elements: [path] });
   }
   const baseEnum = Array.isArray(b.enum) ? b.enum.map((v) => JSON.stringify(v)) : undefined;
   const headEnum = Array.isArray(h.enum) ? h.enum.map((v) => JSON.stringify(v)) : undefined;
@@ -213,49 +198,51 @@ function compareSchema(
     const added = headEnum.filter((v) => !baseEnum.includes(v));
     if (removed.length) {
       add(ctx, direction === 'request'
-        ? { rule: 'request-enum-narrowed', level: 'breaking', message: `${where}: enum value ${removed.join(', ')} is no longer accepted.`, pointer, operation }
-        : { rule: 'response-enum-value-removed', level: 'breaking', message: `${where}: enum value ${removed.join(', ')} is no longer returned; clients that match on it break.`, pointer, operation });
+        ? { rule: 'request-enum-narrowed', level: 'breaking', message: `${where}: enum value ${removed.join(', ')} is no longer accepted.`, pointer, operation, elements: [path] }
+        : { rule: 'response-enum-value-removed', level: 'breaking', message: `${where}: enum value ${removed.join(', ')} is no longer returned; clients that match on it break.`, pointer, operation, elements: [path] });
     }
     if (added.length) {
       add(ctx, direction === 'request'
-        ? { rule: 'request-enum-widened', level: 'non-breaking', message: `${where}: enum value ${added.join(', ')} is now accepted.`, pointer, operation }
-        : { rule: 'response-enum-value-added', level: 'info', message: `${where}: may now return enum value ${added.join(', ')}; check that clients tolerate unknown values.`, pointer, operation });
+        ? { rule: 'request-enum-widened', level: 'non-breaking', message: `${where}: enum value ${added.join(', ')} is now accepted.`, pointer, operation, elements: [path] }
+        : { rule: 'response-enum-value-added', level: 'info', message: `${where}: may now return enum value ${added.join(', ')}; check that clients tolerate unknown values.`, pointer, operation, elements: [path] });
     }
   } else if (!baseEnum && headEnum && direction === 'request') {
-    add(ctx, { rule: 'request-enum-narrowed', level: 'breaking', message: `${where}: now only accepts ${headEnum.join(', ')}.`, pointer, operation });
+    add(ctx, { rule: 'request-enum-narrowed', level: 'breaking', message: `${where}: now only accepts ${headEnum.join(', ')}.`, pointer, operation, elements: [path] });
   }
-  if (direction === 'request') compareConstraints(ctx, b, h, where, pointer, operation);
+  if (direction === 'request') compareConstraints(ctx, b, h, where, path, pointer, operation);
 
-  const baseShape = flatten(ctx.base, b);
-  const headShape = flatten(ctx.head, h);
+  const baseShape = flattenSchema(ctx.base, b);
+  const headShape = flattenSchema(ctx.head, h);
   for (const [name, baseProperty] of baseShape.properties) {
     const propertyWhere = `${where}.${name}`;
     const propertyPointer = `${pointer}/properties/${escapePointerSegment(name)}`;
+    const propertyPath: ElementPath = [...path, { kind: 'property', name }];
     const headProperty = headShape.properties.get(name);
     if (headProperty === undefined) {
       add(ctx, direction === 'response'
-        ? { rule: 'response-property-removed', level: 'breaking', message: `${propertyWhere} is no longer returned.`, pointer: propertyPointer, operation, inBase: true }
-        : { rule: 'request-property-removed', level: 'non-breaking', message: `${propertyWhere} is no longer read from requests.`, pointer: propertyPointer, operation, inBase: true });
+        ? { rule: 'response-property-removed', level: 'breaking', message: `${propertyWhere} is no longer returned.`, pointer: propertyPointer, operation, inBase: true, elements: [propertyPath] }
+        : { rule: 'request-property-removed', level: 'non-breaking', message: `${propertyWhere} is no longer read from requests.`, pointer: propertyPointer, operation, inBase: true, elements: [propertyPath] });
       continue;
     }
     if (direction === 'request' && headShape.required.has(name) && !baseShape.required.has(name)) {
-      add(ctx, { rule: 'request-property-became-required', level: 'breaking', message: `${propertyWhere} is now required.`, pointer: propertyPointer, operation });
+      add(ctx, { rule: 'request-property-became-required', level: 'breaking', message: `${propertyWhere} is now required.`, pointer: propertyPointer, operation, elements: [propertyPath] });
     }
     if (direction === 'response' && baseShape.required.has(name) && !headShape.required.has(name)) {
-      add(ctx, { rule: 'response-property-became-optional', level: 'breaking', message: `${propertyWhere} may now be missing from responses; clients that rely on it break.`, pointer: propertyPointer, operation });
+      add(ctx, { rule: 'response-property-became-optional', level: 'breaking', message: `${propertyWhere} may now be missing from responses; clients that rely on it break.`, pointer: propertyPointer, operation, elements: [propertyPath] });
     }
-    compareSchema(ctx, baseProperty, headProperty, direction, propertyWhere, propertyPointer, operation, seen, depth + 1);
+    compareSchema(ctx, baseProperty, headProperty, direction, propertyWhere, propertyPath, propertyPointer, operation, seen, depth + 1);
   }
   for (const [name] of headShape.properties) {
     if (baseShape.properties.has(name)) continue;
     const propertyPointer = `${pointer}/properties/${escapePointerSegment(name)}`;
+    const propertyPath: ElementPath = [...path, { kind: 'property', name }];
     if (direction === 'request' && headShape.required.has(name)) {
-      add(ctx, { rule: 'required-request-property-added', level: 'breaking', message: `${where}.${name} is a new required property; existing requests lack it.`, pointer: propertyPointer, operation });
+      add(ctx, { rule: 'required-request-property-added', level: 'breaking', message: `${where}.${name} is a new required property; existing requests lack it.`, pointer: propertyPointer, operation, elements: [propertyPath] });
     } else {
-      add(ctx, { rule: `${direction}-property-added`, level: 'non-breaking', message: `${where}.${name} was added.`, pointer: propertyPointer, operation });
+      add(ctx, { rule: `${direction}-property-added`, level: 'non-breaking', message: `${where}.${name} was added.`, pointer: propertyPointer, operation, elements: [propertyPath] });
     }
   }
-  if (isObject(b.items) && isObject(h.items)) compareSchema(ctx, b.items, h.items, direction, `${where}[]`, `${pointer}/items`, operation, seen, depth + 1);
+  if (isObject(b.items) && isObject(h.items)) compareSchema(ctx, b.items, h.items, direction, `${where}[]`, [...path, { kind: 'items' }], `${pointer}/items`, operation, seen, depth + 1);
 }
 
 // --- operations ----------------------------------------------------------------------------------
@@ -305,29 +292,31 @@ function compareParameters(ctx: Ctx, base: OperationEntry, head: OperationEntry)
     const name = String(headParameter.name);
     const location = String(headParameter.in);
     const pointer = `${head.pointer}/parameters`;
+    const path: ElementPath = [operationStep(operation), { kind: 'parameter', in: location, name }];
+    const elements = [path];
     const baseParameter = baseParameters.get(key);
     if (!baseParameter) {
       const moved = [...baseParameters.values()].find((p) => p.name === name && p.in !== location);
       if (moved) {
-        add(ctx, { rule: 'parameter-location-changed', level: 'breaking', message: `${operation}: parameter '${name}' moved from ${String(moved.in)} to ${location}.`, pointer, operation });
+        add(ctx, { rule: 'parameter-location-changed', level: 'breaking', message: `${operation}: parameter '${name}' moved from ${String(moved.in)} to ${location}.`, pointer, operation, elements });
       } else if (headParameter.required === true || location === 'path') {
         const rule = location === 'header' ? 'required-header-added' : 'required-parameter-added';
-        add(ctx, { rule, level: 'breaking', message: `${operation}: new required ${location} parameter '${name}'; existing calls lack it.`, pointer, operation });
+        add(ctx, { rule, level: 'breaking', message: `${operation}: new required ${location} parameter '${name}'; existing calls lack it.`, pointer, operation, elements });
       } else {
-        add(ctx, { rule: 'optional-parameter-added', level: 'non-breaking', message: `${operation}: new optional ${location} parameter '${name}'.`, pointer, operation });
+        add(ctx, { rule: 'optional-parameter-added', level: 'non-breaking', message: `${operation}: new optional ${location} parameter '${name}'.`, pointer, operation, elements });
       }
       continue;
     }
     if (headParameter.required === true && baseParameter.required !== true && location !== 'path') {
-      add(ctx, { rule: 'parameter-became-required', level: 'breaking', message: `${operation}: ${location} parameter '${name}' is now required.`, pointer, operation });
+      add(ctx, { rule: 'parameter-became-required', level: 'breaking', message: `${operation}: ${location} parameter '${name}' is now required.`, pointer, operation, elements });
     }
-    compareSchema(ctx, baseParameter.schema, headParameter.schema, 'request', `${operation}: ${location} parameter '${name}'`, pointer, operation, new Set());
+    compareSchema(ctx, baseParameter.schema, headParameter.schema, 'request', `${operation}: ${location} parameter '${name}'`, path, pointer, operation, new Set());
   }
   for (const [key, baseParameter] of baseParameters) {
     if (headParameters.has(key)) continue;
     const name = String(baseParameter.name);
     if ([...headParameters.values()].some((p) => p.name === name)) continue;
-    add(ctx, { rule: 'parameter-removed', level: 'non-breaking', message: `${operation}: ${String(baseParameter.in)} parameter '${name}' was removed; it is ignored if sent.`, pointer: `${base.pointer}/parameters`, operation, inBase: true });
+    add(ctx, { rule: 'parameter-removed', level: 'non-breaking', message: `${operation}: ${String(baseParameter.in)} parameter '${name}' was removed; it is ignored if sent.`, pointer: `${base.pointer}/parameters`, operation, inBase: true, elements: [[operationStep(operation), { kind: 'parameter', in: String(baseParameter.in), name }]] });
   }
 }
 
@@ -342,21 +331,22 @@ function compareRequestBody(ctx: Ctx, base: OperationEntry, head: OperationEntry
   const baseBody = derefObject(ctx.base, base.operation.requestBody);
   const headBody = derefObject(ctx.head, head.operation.requestBody);
   const pointer = `${head.pointer}/requestBody`;
+  const path: ElementPath = [operationStep(operation), { kind: 'request-body' }];
   if (!base.operation.requestBody && head.operation.requestBody && headBody.required === true) {
-    add(ctx, { rule: 'request-body-added-required', level: 'breaking', message: `${operation}: a request body is now required.`, pointer, operation });
+    add(ctx, { rule: 'request-body-added-required', level: 'breaking', message: `${operation}: a request body is now required.`, pointer, operation, elements: [path] });
     return;
   }
   if (headBody.required === true && base.operation.requestBody && baseBody.required !== true) {
-    add(ctx, { rule: 'request-body-became-required', level: 'breaking', message: `${operation}: the request body is now required.`, pointer, operation });
+    add(ctx, { rule: 'request-body-became-required', level: 'breaking', message: `${operation}: the request body is now required.`, pointer, operation, elements: [path] });
   }
   const baseMedia = getMediaSchemas(baseBody.content);
   const headMedia = getMediaSchemas(headBody.content);
   for (const [type, baseSchema] of baseMedia) {
     if (!headMedia.has(type)) {
-      add(ctx, { rule: 'request-media-type-removed', level: 'breaking', message: `${operation}: request bodies of type ${type} are no longer accepted.`, pointer, operation, inBase: true });
+      add(ctx, { rule: 'request-media-type-removed', level: 'breaking', message: `${operation}: request bodies of type ${type} are no longer accepted.`, pointer, operation, inBase: true, elements: [[...path, { kind: 'media-type', name: type }]] });
       continue;
     }
-    compareSchema(ctx, baseSchema, headMedia.get(type), 'request', `${operation}: request body`, `${pointer}/content/${escapePointerSegment(type)}/schema`, operation, new Set());
+    compareSchema(ctx, baseSchema, headMedia.get(type), 'request', `${operation}: request body`, [...path, { kind: 'media-type', name: type }], `${pointer}/content/${escapePointerSegment(type)}/schema`, operation, new Set());
   }
 }
 
@@ -365,8 +355,9 @@ function compareResponses(ctx: Ctx, base: OperationEntry, head: OperationEntry):
   const headResponses = asObject(head.operation.responses);
   for (const [status, rawBase] of entriesOf(base.operation.responses)) {
     const pointer = `${head.pointer}/responses/${escapePointerSegment(status)}`;
+    const path: ElementPath = [operationStep(operation), { kind: 'response', status }];
     if (!Object.hasOwn(headResponses, status)) {
-      add(ctx, { rule: 'response-status-removed', level: 'breaking', message: `${operation}: response ${status} was removed.`, pointer: `${base.pointer}/responses/${escapePointerSegment(status)}`, operation, inBase: true });
+      add(ctx, { rule: 'response-status-removed', level: 'breaking', message: `${operation}: response ${status} was removed.`, pointer: `${base.pointer}/responses/${escapePointerSegment(status)}`, operation, inBase: true, elements: [path] });
       continue;
     }
     const baseResponse = derefObject(ctx.base, rawBase);
@@ -374,15 +365,15 @@ function compareResponses(ctx: Ctx, base: OperationEntry, head: OperationEntry):
     const headMedia = getMediaSchemas(headResponse.content);
     for (const [type, baseSchema] of getMediaSchemas(baseResponse.content)) {
       if (!headMedia.has(type)) {
-        add(ctx, { rule: 'response-media-type-removed', level: 'breaking', message: `${operation}: response ${status} no longer returns ${type}.`, pointer, operation });
+        add(ctx, { rule: 'response-media-type-removed', level: 'breaking', message: `${operation}: response ${status} no longer returns ${type}.`, pointer, operation, elements: [[...path, { kind: 'media-type', name: type }]] });
         continue;
       }
-      compareSchema(ctx, baseSchema, headMedia.get(type), 'response', `${operation}: response ${status}`, `${pointer}/content/${escapePointerSegment(type)}/schema`, operation, new Set());
+      compareSchema(ctx, baseSchema, headMedia.get(type), 'response', `${operation}: response ${status}`, [...path, { kind: 'media-type', name: type }], `${pointer}/content/${escapePointerSegment(type)}/schema`, operation, new Set());
     }
   }
   for (const status of Object.keys(headResponses)) {
     if (!Object.hasOwn(asObject(base.operation.responses), status)) {
-      add(ctx, { rule: 'response-status-added', level: 'non-breaking', message: `${operation}: response ${status} was added.`, pointer: `${head.pointer}/responses/${escapePointerSegment(status)}`, operation });
+      add(ctx, { rule: 'response-status-added', level: 'non-breaking', message: `${operation}: response ${status} was added.`, pointer: `${head.pointer}/responses/${escapePointerSegment(status)}`, operation, elements: [[operationStep(operation), { kind: 'response', status }]] });
     }
   }
 }
@@ -407,6 +398,14 @@ function satisfies(held: Requirement, needed: Requirement): boolean {
   return true;
 }
 
+/** The schemes and scopes a requirement names. */
+function toSchemeElements(requirement: Requirement): ElementPath[] {
+  return [...requirement].flatMap(([scheme, scopes]) => [
+    [{ kind: 'security-scheme', name: scheme }] as ElementPath,
+    ...[...scopes].map((scope): ElementPath => [{ kind: 'security-scheme', name: scheme }, { kind: 'scope', name: scope }]),
+  ]);
+}
+
 /**
  * Requirements are alternatives: a client that got in one way before must still find a way in.
  * Only when some old way no longer suffices is the change breaking.
@@ -416,13 +415,15 @@ function compareSecurity(ctx: Ctx, base: OperationEntry, head: OperationEntry): 
   const headRequirements = getRequirements(ctx.head, head.operation);
   for (const before of getRequirements(ctx.base, base.operation)) {
     if (headRequirements.some((after) => satisfies(before, after))) continue;
+    const named = [[operationStep(operation)], ...[before, ...headRequirements].flatMap(toSchemeElements)];
+    const elements = [...new Map(named.map((element) => [JSON.stringify(element), element])).values()];
     const sameSchemes = headRequirements.find((after) => [...after.keys()].every((scheme) => before.has(scheme)) && after.size > 0);
     const describe = (requirement: Requirement) => (requirement.size === 0 ? 'no authentication' : [...requirement].map(([scheme, scopes]) => (scopes.size ? `${scheme} (${[...scopes].join(', ')})` : scheme)).join(' + '));
     if (sameSchemes && before.size > 0) {
       const added = [...sameSchemes].flatMap(([scheme, scopes]) => [...scopes].filter((scope) => !before.get(scheme)?.has(scope)).map((scope) => `${scope} of ${scheme}`));
-      add(ctx, { rule: 'operation-scope-added', level: 'breaking', message: `${operation}: now also needs scope ${added.join(', ')}; existing tokens may lack it.`, pointer: `${head.pointer}/security`, operation });
+      add(ctx, { rule: 'operation-scope-added', level: 'breaking', message: `${operation}: now also needs scope ${added.join(', ')}; existing tokens may lack it.`, pointer: `${head.pointer}/security`, operation, elements });
     } else {
-      add(ctx, { rule: 'security-requirement-changed', level: 'breaking', message: `${operation}: callers using ${describe(before)} are no longer accepted (now: ${headRequirements.map(describe).join(' or ')}).`, pointer: `${head.pointer}/security`, operation });
+      add(ctx, { rule: 'security-requirement-changed', level: 'breaking', message: `${operation}: callers using ${describe(before)} are no longer accepted (now: ${headRequirements.map(describe).join(' or ')}).`, pointer: `${head.pointer}/security`, operation, elements });
     }
   }
 }
@@ -443,7 +444,7 @@ function compareOperation(ctx: Ctx, base: OperationEntry, head: OperationEntry):
   compareResponses(ctx, base, head);
   compareSecurity(ctx, base, head);
   if (head.operation.deprecated === true && base.operation.deprecated !== true) {
-    add(ctx, { rule: 'operation-deprecated', level: 'info', message: `${key} is now deprecated.`, pointer: head.pointer, operation: key });
+    add(ctx, { rule: 'operation-deprecated', level: 'info', message: `${key} is now deprecated.`, pointer: head.pointer, operation: key, elements: [[operationStep(key)]] });
   }
 }
 
@@ -466,23 +467,23 @@ function compareOperations(ctx: Ctx, baseApi: Reach, headApi: Reach, baseLifecyc
     if (moved && !baseShapes.has(toPathShape(moved.key))) {
       matched.add(moved.key);
       const rule = moved.method === base.method ? 'operation-path-changed' : 'operation-method-changed';
-      add(ctx, { rule, level: 'breaking', message: `${key} moved to ${moved.key} (operationId ${operationId}); calls to the old ${rule === 'operation-path-changed' ? 'path' : 'method'} fail.`, pointer: moved.pointer, operation: moved.key });
+      add(ctx, { rule, level: 'breaking', message: `${key} moved to ${moved.key} (operationId ${operationId}); calls to the old ${rule === 'operation-path-changed' ? 'path' : 'method'} fail.`, pointer: moved.pointer, operation: moved.key, elements: [[operationStep(key)], [operationStep(moved.key), { kind: 'operation-id', id: operationId! }]] });
       // What else changed, and who may now see it, still counts for the moved operation.
       compareOperation(ctx, base, moved);
       continue;
     }
     if (base.operation.deprecated === true || baseLifecycleDeprecated) {
-      add(ctx, { rule: 'deprecated-operation-removed', level: 'info', message: `${key} was removed after being deprecated.`, pointer: base.pointer, operation: key, inBase: true });
+      add(ctx, { rule: 'deprecated-operation-removed', level: 'info', message: `${key} was removed after being deprecated.`, pointer: base.pointer, operation: key, inBase: true, elements: [[operationStep(key)]] });
     } else {
-      add(ctx, { rule: 'operation-removed', level: 'breaking', message: `${key} was removed; calls to it fail.`, pointer: base.pointer, operation: key, inBase: true });
+      add(ctx, { rule: 'operation-removed', level: 'breaking', message: `${key} was removed; calls to it fail.`, pointer: base.pointer, operation: key, inBase: true, elements: [[operationStep(key)]] });
     }
   }
   for (const [key, head] of headOperations) {
     if (matched.has(key)) continue;
-    add(ctx, { rule: 'operation-added', level: 'non-breaking', message: `${key} was added.`, pointer: head.pointer, operation: key });
+    add(ctx, { rule: 'operation-added', level: 'non-breaking', message: `${key} was added.`, pointer: head.pointer, operation: key, elements: [[operationStep(key)]] });
     // A new operation that outsiders can see is a publication, like a widened one.
     if (RANK[head.reach.audience] < RANK.internal) {
-      add(ctx, { rule: 'operation-published', level: 'publication', message: `${key} is new and visible to ${describeReach(head.reach)}: review that it may be published.`, pointer: head.pointer, operation: key });
+      add(ctx, { rule: 'operation-published', level: 'publication', message: `${key} is new and visible to ${describeReach(head.reach)}: review that it may be published.`, pointer: head.pointer, operation: key, elements: [[operationStep(key)]] });
     }
   }
 }
@@ -496,9 +497,28 @@ function compareSchemeScopes(ctx: Ctx): void {
     const headScopes = new Set(Object.values(asObject(headScheme.flows)).flatMap((flow) => Object.keys(asObject(asObject(flow).scopes))));
     const removed = [...baseScopes].filter((s) => !headScopes.has(s));
     if (removed.length && Object.keys(headScheme).length) {
-      add(ctx, { rule: 'security-scope-removed', level: 'breaking', message: `Security scheme ${name}: scope ${removed.join(', ')} was removed; tokens asking for it are refused.`, pointer: `#/components/securitySchemes/${escapePointerSegment(name)}`, inBase: false });
+      add(ctx, { rule: 'security-scope-removed', level: 'breaking', message: `Security scheme ${name}: scope ${removed.join(', ')} was removed; tokens asking for it are refused.`, pointer: `#/components/securitySchemes/${escapePointerSegment(name)}`, inBase: false, elements: removed.map((scope): ElementPath => [{ kind: 'security-scheme', name }, { kind: 'scope', name: scope }]) });
     }
   }
+}
+
+function describeLifecycle(value: Json | undefined): string {
+  return typeof value === 'string' ? value : 'not set';
+}
+
+/** Breaking changes of an experimental API do not fail; a change of lifecycle says when that starts or ends. */
+function compareLifecycle(ctx: Ctx): void {
+  const before = asObject(ctx.base.info)['x-lifecycle'];
+  const after = asObject(ctx.head.info)['x-lifecycle'];
+  if (describeLifecycle(before) === describeLifecycle(after)) return;
+  const consequence =
+    before === 'experimental' ? '; from the next change on, breaking changes count' : after === 'experimental' ? '; breaking changes are reported but no longer fail' : '';
+  add(ctx, {
+    rule: 'api-lifecycle-changed',
+    level: 'info',
+    message: `The API's lifecycle changed: ${describeLifecycle(before)} → ${describeLifecycle(after)}${consequence}.`,
+    pointer: after === undefined ? '#/info' : '#/info/x-lifecycle',
+  });
 }
 
 /** Every classified change from `base` to `head`. */
@@ -507,6 +527,7 @@ export function diffApi(base: JsonObject, head: JsonObject): Change[] {
   const baseReach = getApiReach(base);
   const headReach = getApiReach(head);
   compareReach(ctx, baseReach, headReach, 'The API', 'api', '#/info');
+  compareLifecycle(ctx);
   const baseLifecycle = asObject(base.info)['x-lifecycle'];
   compareOperations(ctx, baseReach, headReach, baseLifecycle === 'deprecated');
   compareSchemeScopes(ctx);

@@ -820,3 +820,79 @@ describe('diffApi: nullability, optionality and type widening', () => {
     expect(breakingOf(getPetsReturning(object({ id: string })), getPetsReturning(object({ id: { type: ['string', 'integer'] } }))).map((c) => c.rule)).toEqual(['response-type-changed']);
   });
 });
+
+// --- lifecycle -----------------------------------------------------------------------------------
+
+describe('diffApi: lifecycle', () => {
+  const pets = (lifecycle?: string) => spec({ '/pets': { get: { operationId: 'listPets', responses: ok() } } }, { info: lifecycle ? { 'x-lifecycle': lifecycle } : {} });
+
+  it('reports experimental → production, saying that breaking changes count from the next change on', () => {
+    const changes = diffApi(pets('experimental'), pets('production'));
+    expect(summarize(changes)).toEqual([
+      { rule: 'api-lifecycle-changed', level: 'info', message: "The API's lifecycle changed: experimental → production; from the next change on, breaking changes count." },
+    ]);
+    expect(changes[0]!.pointer).toBe('#/info/x-lifecycle');
+  });
+
+  it('reports production → experimental, saying that breaking changes no longer fail', () => {
+    expect(diff(pets('production'), pets('experimental'))).toEqual([
+      { rule: 'api-lifecycle-changed', level: 'info', message: "The API's lifecycle changed: production → experimental; breaking changes are reported but no longer fail." },
+    ]);
+  });
+
+  it('reports a lifecycle set or dropped, pointing at info when it is gone', () => {
+    expect(diff(pets(), pets('deprecated'))).toEqual([{ rule: 'api-lifecycle-changed', level: 'info', message: "The API's lifecycle changed: not set → deprecated." }]);
+    const dropped = diffApi(pets('production'), pets());
+    expect(summarize(dropped)).toEqual([{ rule: 'api-lifecycle-changed', level: 'info', message: "The API's lifecycle changed: production → not set." }]);
+    expect(dropped[0]!.pointer).toBe('#/info');
+  });
+
+  it('says nothing when the lifecycle stays', () => {
+    expect(diff(pets('production'), pets('production'))).toEqual([]);
+  });
+});
+
+// --- named elements ------------------------------------------------------------------------------
+
+describe('diffApi: the elements a change names', () => {
+  it('names the operation, the response, its media type and the property path of a schema change', () => {
+    const base = getPetsReturning({ type: 'object', properties: { owner: { type: 'object', properties: { name: { type: 'string' } } } } });
+    const head = getPetsReturning({ type: 'object', properties: { owner: { type: 'object', properties: {} } } });
+    expect(diffApi(base, head).map((change) => change.elements)).toEqual([
+      [
+        [
+          { kind: 'operation', key: 'GET /pets' },
+          { kind: 'response', status: '200' },
+          { kind: 'media-type', name: 'application/json' },
+          { kind: 'property', name: 'owner' },
+          { kind: 'property', name: 'name' },
+        ],
+      ],
+    ]);
+  });
+
+  it('names a parameter by its location and name', () => {
+    const changes = diffApi(getPetsWith([]), getPetsWith([{ name: 'limit', in: 'query', schema: { type: 'integer' } }]));
+    expect(changes.map((change) => change.elements)).toEqual([[[{ kind: 'operation', key: 'GET /pets' }, { kind: 'parameter', in: 'query', name: 'limit' }]]]);
+  });
+
+  it('names both operations and the operationId of a move', () => {
+    const base = spec({ '/pets': { get: { operationId: 'listPets', responses: ok() } } });
+    const head = spec({ '/animals': { get: { operationId: 'listPets', responses: ok() } } });
+    expect(diffApi(base, head)[0]!.elements).toEqual([[{ kind: 'operation', key: 'GET /pets' }], [{ kind: 'operation', key: 'GET /animals' }, { kind: 'operation-id', id: 'listPets' }]]);
+  });
+
+  it('names the schemes and scopes of a changed security requirement, each once', () => {
+    const oauth = (scopes: string[]) => spec({ '/pets': { get: { security: [{ oauth: scopes }], responses: ok() } } });
+    expect(diffApi(oauth(['read']), oauth(['read', 'write']))[0]!.elements).toEqual([
+      [{ kind: 'operation', key: 'GET /pets' }],
+      [{ kind: 'security-scheme', name: 'oauth' }],
+      [{ kind: 'security-scheme', name: 'oauth' }, { kind: 'scope', name: 'read' }],
+      [{ kind: 'security-scheme', name: 'oauth' }, { kind: 'scope', name: 'write' }],
+    ]);
+  });
+
+  it('names nothing for a change to the API as a whole', () => {
+    expect(diffApi(spec({}, { info: { 'x-lifecycle': 'experimental' } }), spec({}, { info: { 'x-lifecycle': 'production' } }))[0]!.elements).toBeUndefined();
+  });
+});
