@@ -1,5 +1,6 @@
 // Rendering classified API changes: stylish lines, JSON, GitHub annotations and the Markdown table.
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../../src/core/diagnostics.ts';
 import { formatFindings, sortFindings, toDiffSummary, type Finding } from '../../../src/history/diff-report.ts';
 
 const cwd = '/repo';
@@ -209,13 +210,14 @@ describe('formatFindings: json', () => {
           message: 'GET /pets is now deprecated.',
         },
       ],
+      unreadable: [],
     };
     // Exact text: key order, two-space indentation and the final newline are part of the format.
     expect(formatFindings([...findings, infoChange], 'json', 2, cwd)).toBe(JSON.stringify(expected, null, 2) + '\n');
   });
 
   it('gives an empty list when nothing changed', () => {
-    expect(JSON.parse(formatFindings([], 'json', 0, cwd))).toEqual({ apis: 0, breaking: 0, failing: 0, publications: 0, changes: [] });
+    expect(JSON.parse(formatFindings([], 'json', 0, cwd))).toEqual({ apis: 0, breaking: 0, failing: 0, publications: 0, changes: [], unreadable: [] });
   });
 });
 
@@ -304,5 +306,108 @@ describe('formatFindings: markdown', () => {
 
   it('renders only the heading when nothing changed', () => {
     expect(formatFindings([], 'markdown', 0, cwd)).toBe('### ✅ Portolan API changes: 0 breaking changes, 0 publications, 0 non-breaking, 0 informational in 0 changed APIs\n\n');
+  });
+});
+
+describe('formatFindings: a lifecycle change', () => {
+  const lifecycle = finding({
+    rule: 'api-lifecycle-changed',
+    level: 'info',
+    message: "The API's lifecycle changed: experimental → production; from the next change on, breaking changes count.",
+    pointer: '#/info/x-lifecycle',
+    line: 6,
+    col: 3,
+  });
+
+  it('is an informational line in stylish', () => {
+    expect(formatFindings([lifecycle], 'stylish', 1, cwd)).toBe(
+      [
+        "specs/pets/openapi.yaml:6:3  info  api-lifecycle-changed  The API's lifecycle changed: experimental → production; from the next change on, breaking changes count.",
+        '0 breaking changes, 0 publications, 0 non-breaking, 1 informational in 1 changed API',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is a change in JSON', () => {
+    expect(JSON.parse(formatFindings([lifecycle], 'json', 1, cwd)).changes).toEqual([
+      {
+        api: 'pets',
+        file: 'specs/pets/openapi.yaml',
+        line: 6,
+        col: 3,
+        level: 'info',
+        failing: false,
+        rule: 'api-lifecycle-changed',
+        operation: null,
+        pointer: '#/info/x-lifecycle',
+        message: "The API's lifecycle changed: experimental → production; from the next change on, breaking changes count.",
+      },
+    ]);
+  });
+
+  it('is a notice in GitHub annotations', () => {
+    expect(formatFindings([lifecycle], 'github', 1, cwd).split('\n')[0]).toBe(
+      "::notice file=specs/pets/openapi.yaml,line=6,col=3,title=info%3A api-lifecycle-changed::The API's lifecycle changed: experimental → production; from the next change on, breaking changes count.",
+    );
+  });
+
+  it('is a row in the Markdown table', () => {
+    expect(formatFindings([lifecycle], 'markdown', 1, cwd).split('\n').at(-2)).toBe(
+      "| ℹ️ | info | `pets` | `specs/pets/openapi.yaml:6` | `api-lifecycle-changed` | The API's lifecycle changed: experimental → production; from the next change on, breaking changes count. |",
+    );
+  });
+});
+
+describe('formatFindings: base files that could not be read', () => {
+  const unreadable: Diagnostic = {
+    rule: 'portolan/history-unreadable',
+    severity: 'error',
+    message: 'At main (1a2b3c4d5e) this file is a symlink (to /etc/secret.yaml), and Portolan never follows symlinks, in history as at HEAD. Its changes since then cannot be checked: review them by hand, then pass --allow-breaking.',
+    file: PETS,
+    line: 1,
+    col: 1,
+  };
+
+  it('come first in stylish, and the summary counts them', () => {
+    expect(formatFindings([added], 'stylish', 1, cwd, [unreadable])).toBe(
+      [
+        `specs/pets/openapi.yaml:1:1  error  portolan/history-unreadable  ${unreadable.message}`,
+        'specs/pets/openapi.yaml:30:5  non-breaking  operation-added  POST /pets was added.',
+        '0 breaking changes, 0 publications, 1 non-breaking, 0 informational in 1 changed API; 1 base file could not be read',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('are listed under unreadable in JSON', () => {
+    expect(JSON.parse(formatFindings([], 'json', 1, cwd, [unreadable])).unreadable).toEqual([
+      { file: 'specs/pets/openapi.yaml', line: 1, col: 1, rule: 'portolan/history-unreadable', message: unreadable.message },
+    ]);
+  });
+
+  it('are error annotations in GitHub format', () => {
+    expect(formatFindings([], 'github', 1, cwd, [unreadable])).toBe(
+      [
+        `::error file=specs/pets/openapi.yaml,line=1,col=1,title=portolan/history-unreadable::${unreadable.message}`,
+        '0 breaking changes, 0 publications, 0 non-breaking, 0 informational in 1 changed API; 1 base file could not be read',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('turn the Markdown heading red, with a call-out and a row each', () => {
+    expect(formatFindings([], 'markdown', 1, cwd, [unreadable])).toBe(
+      [
+        '### 🛑 Portolan API changes: 0 breaking changes, 0 publications, 0 non-breaking, 0 informational in 1 changed API; 1 base file could not be read',
+        '',
+        '> **Not compared:** 1 file at the base could not be read, so the changes of the APIs using them were not checked.',
+        '',
+        '| | Level | API | Location | Rule | Change |',
+        '|---|---|---|---|---|---|',
+        `| 🛑 | unreadable base | | \`specs/pets/openapi.yaml:1\` | \`portolan/history-unreadable\` | ${unreadable.message} |`,
+        '',
+      ].join('\n'),
+    );
   });
 });
