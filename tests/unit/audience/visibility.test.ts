@@ -1173,8 +1173,7 @@ describe('path items whose every operation is hidden', () => {
   });
 });
 
-// The tests below show defects in src/audience/visibility.ts; they fail until it is fixed.
-describe('filterDocument: known defects', () => {
+describe('filterDocument: names, values and sections that once slipped through', () => {
   it.each(['value', 'example', 'default', 'enum', 'const'])('removes an internal property named %s like any other property', (name) => {
     const document = oas3({
       paths: petsWith({
