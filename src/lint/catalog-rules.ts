@@ -1,7 +1,7 @@
 // Portolan's own catalog rules run inside Redocly as a plugin, so `redocly.yaml` sets their severity
 // like any other rule and their problems carry Redocly's file:line:col.
 import type { Plugin, UserContext } from '@redocly/openapi-core';
-import { AUDIENCES, LIFECYCLES, isAudience, isLifecycle, isPartnerId } from '../core/audience.ts';
+import { AUDIENCES, LIFECYCLES, describeVisibility, getMarkerContradiction, isAudience, isLifecycle, isPartnerId } from '../core/audience.ts';
 
 export const CATALOG_PLUGIN_ID = 'portolan';
 
@@ -22,7 +22,33 @@ type InfoVisitor = { Info: (info: InfoNode, ctx: UserContext) => void };
 
 const quoteList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
+/**
+ * Two audience markers that say different things, on info or on any element: an error naming both,
+ * how the build reads them (the narrower), and the fix. `only` limits the report to contradictions
+ * involving that marker, so the info rules each report their own.
+ */
+function reportMarkerContradiction(node: Record<string, unknown>, ctx: UserContext, prefix: string, only?: string): void {
+  const contradiction = getMarkerContradiction(node);
+  if (!contradiction) return;
+  const keys = contradiction.markers.map((marker) => marker.split(':')[0]!);
+  if (only && !keys.includes(only)) return;
+  const [first, second] = contradiction.markers.map((marker) => `${prefix}${marker}`);
+  const what = prefix ? 'the API' : 'the element';
+  ctx.report({
+    message: `${first} and ${second} contradict each other; ${what} is read as ${describeVisibility(contradiction.readAs)}, the narrower of the two. Keep one: ${contradiction.fix}.`,
+    location: ctx.location.child([only ?? keys[0]!]),
+  });
+}
+
 function checkAudience(info: InfoNode, ctx: UserContext): void {
+  // info's markers follow the rules of every element's: x-internal counts here too.
+  if ('x-internal' in info && typeof info['x-internal'] !== 'boolean') {
+    ctx.report({
+      message: `info.x-internal must be true or false (got ${JSON.stringify(info['x-internal'])}); it is shorthand for info.x-audience: internal.`,
+      location: ctx.location.child(['x-internal']),
+    });
+  }
+  reportMarkerContradiction(info, ctx, 'info.', 'x-internal');
   if (!('x-audience' in info)) return;
   const value = info['x-audience'];
   if (!isAudience(value)) {
@@ -49,9 +75,10 @@ function checkPartners(info: InfoNode, ctx: UserContext): void {
       });
     }
   });
-  if (info['x-audience'] !== 'partner') {
-    ctx.report({ message: "info.x-partners only applies to partner APIs: set info.x-audience to 'partner' or remove x-partners.", location });
-  }
+  if (info['x-audience'] === 'partner' || info['x-internal'] === true) return;
+  const contradiction = getMarkerContradiction(info);
+  if (contradiction?.markers.includes('x-partners')) reportMarkerContradiction(info, ctx, 'info.', 'x-partners');
+  else ctx.report({ message: "info.x-partners only applies to partner APIs: set info.x-audience to 'partner' or remove x-partners.", location });
 }
 
 function checkLifecycle(info: InfoNode, ctx: UserContext): void {
@@ -91,6 +118,9 @@ function checkApiId(info: InfoNode, ctx: UserContext): void {
  */
 function checkElementAudience(node: unknown, ctx: UserContext): void {
   if (typeof node !== 'object' || node === null || Array.isArray(node) || ctx.type.name === 'Info') return;
+  // Markers are specification extensions: an object that takes none (a map of property, example or
+  // schema names) holds names, and a key `x-internal` there is a property called so.
+  if (!ctx.type.extensionsPrefix) return;
   const element = node as Record<string, unknown>;
   if ('x-audience' in element && !isAudience(element['x-audience'])) {
     ctx.report({
@@ -113,6 +143,7 @@ function checkElementAudience(node: unknown, ctx: UserContext): void {
       });
     }
   }
+  reportMarkerContradiction(element, ctx, '');
 }
 
 /** Open and partner APIs are read by people outside the company, who need someone to contact. */

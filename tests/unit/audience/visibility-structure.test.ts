@@ -30,7 +30,8 @@ function petsReturning(media: JsonObject, operation: JsonObject = {}): JsonObjec
 
 describe('element names that are schema or data keywords', () => {
   it.each(['properties', 'items', 'required', '$ref', 'x-internal', 'x-audience', 'description'])('removes an internal property named %s and its required entry', (name) => {
-    const schema = { type: 'object', required: ['id', name], properties: { id: { type: 'string' }, [name]: { 'x-internal': true, type: 'string' } } };
+    const properties: JsonObject = { id: { type: 'string' }, [name]: { 'x-internal': true, type: 'string' } };
+    const schema = { type: 'object', required: ['id', name], properties };
     expect(view(oas3({ paths: petsReturning({ schema }) }))).toEqual(
       oas3({ paths: petsReturning({ schema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } }) }),
     );
@@ -234,7 +235,7 @@ describe('required across allOf', () => {
         },
       }),
     });
-    const schema = { allOf: [{ type: 'object', properties: {} }, { type: 'object', required: ['code'], properties: { code: { type: 'integer' } } }] };
+    const schema: JsonObject = { allOf: [{ type: 'object', properties: {} }, { type: 'object', required: ['code'], properties: { code: { type: 'integer' } } }] };
     expect(view(document)).toEqual(oas3({ paths: petsReturning({ schema }) }));
   });
 });
@@ -292,19 +293,20 @@ describe('polymorphic schemas', () => {
   /** A base schema listing `count` subtypes in oneOf, each allOf-ing the base and adding one hidden property, plus an example. */
   function polymorphic(count: number): JsonObject {
     const names = Array.from({ length: count }, (_, index) => `Kind${index}`);
+    const example: JsonObject = { kind: 'Kind0', name: 'Rex', ...Object.fromEntries(names.map((name) => [`secret${name}`, 1])) };
     const schemas: JsonObject = {
       Pet: {
         type: 'object',
         properties: { kind: { type: 'string' }, name: { type: 'string' } },
         oneOf: names.map((name) => ({ $ref: `#/components/schemas/${name}` })),
         discriminator: { propertyName: 'kind' },
-        example: { kind: 'Kind0', name: 'Rex', ...Object.fromEntries(names.map((name) => [`secret${name}`, 1])) },
+        example,
       },
     };
     for (const name of names) {
       schemas[name] = { allOf: [{ $ref: '#/components/schemas/Pet' }, { type: 'object', properties: { [`secret${name}`]: { 'x-internal': true, type: 'number' }, [`open${name}`]: { type: 'string' } } }] };
     }
-    return oas3({ paths: petsReturning({ schema: { $ref: '#/components/schemas/Pet' }, example: schemas.Pet && (schemas.Pet as JsonObject).example }), components: { schemas } });
+    return oas3({ paths: petsReturning({ schema: { $ref: '#/components/schemas/Pet' }, example: structuredClone(example) }), components: { schemas } });
   }
 
   it.each([2, 3, 10])('filters a base schema with %i subtypes that allOf the base, dropping every hidden property from the examples', (count) => {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_AUDIENCE,
   getBuildTargets,
+  getDeclaredApiAudience,
+  getDeclaredVisibility,
+  getMarkerContradiction,
   getTargetLabel,
   getTargetName,
   isAudience,
@@ -98,5 +101,53 @@ describe('value checks', () => {
   it('accepts partner ids that are safe folder names', () => {
     expect(['acme', 'acme-retail', '7eleven'].every(isPartnerId)).toBe(true);
     expect(['Acme', '-acme', '../acme', 'acme retail', '', 'a'.repeat(64)].some(isPartnerId)).toBe(false);
+  });
+});
+
+describe('contradictory markers read as the narrowest audience', () => {
+  it('reads x-audience: open with x-partners as partner content for those partners, never as open', () => {
+    expect(getDeclaredVisibility({ 'x-audience': 'open', 'x-partners': ['acme'] })).toEqual({ audience: 'partner', partners: ['acme'] });
+  });
+
+  it('reads x-internal: true with x-audience: open or partner, or with x-partners, as internal', () => {
+    for (const node of [{ 'x-internal': true, 'x-audience': 'open' }, { 'x-internal': true, 'x-audience': 'partner' }, { 'x-internal': true, 'x-partners': ['acme'] }]) {
+      expect(getDeclaredVisibility(node), JSON.stringify(node)).toEqual({ audience: 'internal' });
+    }
+  });
+
+  it('reads x-audience: internal with x-partners, and x-internal: false with x-audience: internal, as internal', () => {
+    expect(getDeclaredVisibility({ 'x-audience': 'internal', 'x-partners': ['acme'] })).toEqual({ audience: 'internal' });
+    expect(getDeclaredVisibility({ 'x-internal': false, 'x-audience': 'internal' })).toEqual({ audience: 'internal' });
+  });
+
+  it('names both markers, the reading and the fix of a contradiction', () => {
+    expect(getMarkerContradiction({ 'x-audience': 'open', 'x-partners': ['acme'] })).toEqual({
+      markers: ['x-audience: open', 'x-partners'],
+      readAs: { audience: 'partner', partners: ['acme'] },
+      fix: 'remove x-partners to make it open, or set x-audience: partner to show it only to the partners listed',
+    });
+    expect(getMarkerContradiction({ 'x-internal': true, 'x-audience': 'open' })?.markers).toEqual(['x-internal: true', 'x-audience: open']);
+  });
+
+  it('finds no contradiction in markers that agree or in invalid values, which lint reports on their own', () => {
+    for (const node of [{ 'x-audience': 'partner', 'x-partners': ['acme'] }, { 'x-internal': false, 'x-audience': 'open' }, { 'x-internal': true, 'x-audience': 'internal' }, { 'x-audience': 'open', 'x-partners': 'acme' }, {}]) {
+      expect(getMarkerContradiction(node), JSON.stringify(node)).toBeUndefined();
+    }
+  });
+});
+
+describe('getDeclaredApiAudience: markers on info follow the rules of every element', () => {
+  it('reads x-internal: true on info as internal, whatever x-audience says', () => {
+    expect(getDeclaredApiAudience({ 'x-audience': 'open', 'x-internal': true })).toEqual({ audience: 'internal' });
+  });
+
+  it('reads x-audience: open with x-partners on info as partner content for those partners', () => {
+    expect(getDeclaredApiAudience({ 'x-audience': 'open', 'x-partners': ['acme'] })).toEqual({ audience: 'partner', partners: ['acme'] });
+  });
+
+  it('reads an info without markers, or with an invalid partner list, as internal', () => {
+    expect(getDeclaredApiAudience({ title: 'Pets' })).toEqual({ audience: 'internal' });
+    expect(getDeclaredApiAudience({ 'x-audience': 'partner', 'x-partners': ['acme', 'Acme Retail'] })).toEqual({ audience: 'internal' });
+    expect(getDeclaredApiAudience(undefined)).toEqual({ audience: 'internal' });
   });
 });

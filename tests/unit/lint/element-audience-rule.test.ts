@@ -38,8 +38,9 @@ describe('portolan/element-audience', () => {
     expect(await problemsOf('good.yaml', config)).toEqual([]);
   });
 
-  it('leaves the markers on info to the info rules', async () => {
+  it('leaves the markers on info to the info rules, which check x-internal there too', async () => {
     expect(await problemsOf('info-markers.yaml', config)).toEqual([
+      `7:15 error portolan/info-x-audience info.x-internal must be true or false (got "yes"); it is shorthand for info.x-audience: internal.`,
       `6:15 error portolan/info-x-audience info.x-audience must be one of 'open', 'partner', 'internal' (got "Internal"); leave it out to keep the API internal.`,
     ]);
   });
