@@ -1,8 +1,8 @@
 // `npm run diff -- --base <ref>`: every spec changed since a git ref (or pulling in a changed file) is
-// compared with its version at that ref, read with `git archive` (no checkout), and each change is
-// classified. Breaking changes exit 1 unless --allow-breaking.
+// compared with its version at that ref, read from git into a temp copy (no checkout) and loaded with
+// HEAD's rules, and each change is classified. Breaking changes, and base versions that cannot be
+// read, exit 1 unless --allow-breaking.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '@redocly/openapi-core';
@@ -13,13 +13,24 @@ import { DEFAULT_SPECS_DIR, UsageError } from './cli-args.ts';
 import { EXIT_OK, EXIT_SPEC_PROBLEMS, processIo, withUsageErrors, type Io } from './commands.ts';
 import { OUTPUT_FORMATS, hasErrors, isOutputFormat, toStylish, type Diagnostic, type OutputFormat } from '../core/diagnostics.ts';
 import { formatFindings, type Finding } from '../history/diff-report.ts';
-import { exportTree, getChangedFiles, getRepoRoot, hasRevision } from '../core/git.ts';
+import { getChangedFiles, getCommitHash, getGitProblem, getRepoRoot, hasRevision } from '../core/git.ts';
 import { getConfigPath, loadLintConfig } from '../lint/lint-config.ts';
-import { loadSpec } from '../load/load.ts';
 import { getByPointer, type JsonObject } from '../core/openapi-shape.ts';
 import { getAffectedRoots } from '../core/ref-graph.ts';
-import { SafeResolver } from '../load/safe-resolver.ts';
+import { isSpecFileName } from '../load/spec-files.ts';
 import { convertSwagger2 } from '../load/swagger2.ts';
+import {
+  exportVersion,
+  loadExportedSpec,
+  loadSpecSafely,
+  removeExport,
+  toExportedFile,
+  toGitPath,
+  toRepoFile,
+  toSkippedDiagnostic,
+  toUnreadableDiagnostic,
+  type ExportedVersion,
+} from '../history/version-load.ts';
 import { getLineColLocation, Source } from '@redocly/openapi-core';
 
 export const DIFF_USAGE = `usage: npm run diff -- --base REF [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}] [--allow-breaking]`;
@@ -61,13 +72,12 @@ interface Side {
   diagnostics: Diagnostic[];
 }
 
-/** Loads and bundles roots without linting them: a base version need not pass today's rules. */
-async function loadSide(specsDir: string, roots: string[], config: Config): Promise<Side> {
-  const resolver = new SafeResolver(specsDir);
+/** Loads and bundles roots with HEAD's loader but without lint: a base version need not pass today's rules. */
+async function loadHead(specsDir: string, roots: string[], config: Config): Promise<Side> {
   const apis = new Map<string, ApiRecord>();
   const diagnostics: Diagnostic[] = [];
   for (const root of roots) {
-    const result = await loadSpec(root, config, resolver, { lint: false });
+    const result = await loadSpecSafely(specsDir, root, config);
     diagnostics.push(...result.diagnostics.filter((d) => d.severity === 'error'));
     if (result.spec) {
       const api = toApiRecord(result.spec, specsDir);
@@ -75,6 +85,58 @@ async function loadSide(specsDir: string, roots: string[], config: Config): Prom
     }
   }
   return { apis, diagnostics };
+}
+
+interface BaseSide {
+  apis: Map<string, ApiRecord>;
+  /** Each base file that could not be read, as an error naming the ref. */
+  problems: Diagnostic[];
+  /** Work-tree paths of those files: the APIs that use them are not compared. */
+  unreadable: Set<string>;
+}
+
+const CANNOT_COMPARE = 'Its changes since then cannot be checked: review them by hand, then pass --allow-breaking.';
+
+/**
+ * The affected APIs as they were at the base, from the exported copy. A base version that cannot be
+ * read is an error, never a reason to treat its API as new: that would hide its breaking changes.
+ */
+async function loadBase(exported: ExportedVersion, changed: readonly string[], head: Side, config: Config): Promise<BaseSide> {
+  const side: BaseSide = { apis: new Map(), problems: [], unreadable: new Set() };
+  // The files that matter: the changed ones and every file a changed API uses today.
+  const relevant = new Set([...changed, ...[...head.apis.values()].flatMap((api) => [api.file, ...api.spec.files])].map(toRealPath));
+  const addProblem = (problem: Diagnostic, file: string) => {
+    side.problems.push(problem);
+    side.unreadable.add(file);
+  };
+  for (const entry of exported.tree.skipped) {
+    const file = path.join(exported.repo, entry.path);
+    if (isSpecFileName(path.basename(file)) && relevant.has(file)) addProblem(toSkippedDiagnostic(exported, entry, 'error', CANNOT_COMPARE), file);
+  }
+  if (!fs.existsSync(exported.specsDir)) return side;
+  const scan = await findRootDocuments(exported.specsDir);
+  const changedInBase = changed.map((file) => toExportedFile(exported, file));
+  for (const [file, diagnostic] of [...scan.unparsed, ...scan.diagnostics.map((d) => [d.file, d] as const)]) {
+    if (relevant.has(toRepoFile(exported, file))) addProblem(toUnreadableDiagnostic(exported, file, { diagnostics: [diagnostic] }, 'error', CANNOT_COMPARE), toRepoFile(exported, file));
+  }
+  for (const root of getAffectedRoots(scan.roots, changedInBase)) {
+    const result = await loadExportedSpec(exported, root, config);
+    if (!result.spec) {
+      addProblem(toUnreadableDiagnostic(exported, root, result, 'error', CANNOT_COMPARE), toRepoFile(exported, root));
+      continue;
+    }
+    const api = toApiRecord(result.spec, exported.specsDir);
+    side.apis.set(api.id, api);
+  }
+  return side;
+}
+
+function toRealPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 function toView(api: ApiRecord): JsonObject {
@@ -139,34 +201,39 @@ function toFindings(locate: Locate, changes: Change[], api: ApiRecord, baseApi: 
   });
 }
 
+/** The repository that holds the specs, or a usage error that says why there is none. */
+function getRepo(specsDir: string): string {
+  const gitProblem = getGitProblem();
+  if (gitProblem) throw new UsageError(`${gitProblem}; npm run diff compares with a git ref, so it needs git.`);
+  const repo = getRepoRoot(specsDir);
+  if (!repo) throw new UsageError(`${specsDir} is not inside a git repository; npm run diff compares with a git ref.`);
+  return repo;
+}
+
 export function runDiff(args: string[], io: Io = processIo): Promise<number> {
   return withUsageErrors(io, async () => {
     const options = parseDiffArgs(args);
     if (!fs.existsSync(options.specsDir)) throw new UsageError(`${options.specsDir}: no such folder; pass the folder that holds your specs with --specs DIR.`);
-    const repo = getRepoRoot(options.specsDir);
-    if (!repo) throw new UsageError(`${options.specsDir} is not inside a git repository; npm run diff compares with a git ref.`);
+    const repo = getRepo(options.specsDir);
     if (!hasRevision(repo, options.base)) throw new UsageError(`--base: '${options.base}' is not a commit in ${repo}; fetch it first (e.g. git fetch origin main).`);
     const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
+    const specsDir = toRealPath(options.specsDir);
 
-    const changed = getChangedFiles(repo, options.base, options.specsDir);
-    const headRoots = getAffectedRoots((await findRootDocuments(options.specsDir)).roots, changed);
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-diff-'));
+    const changed = getChangedFiles(repo, options.base, specsDir);
+    const headRoots = getAffectedRoots((await findRootDocuments(specsDir)).roots, changed);
+    const head = await loadHead(specsDir, headRoots, config);
+    if (hasErrors(head.diagnostics)) {
+      io.stderr(toStylish(head.diagnostics, headRoots.length));
+      io.stderr('Cannot compare: the current versions above do not load. Fix them first (npm run lint).\n');
+      return EXIT_SPEC_PROBLEMS;
+    }
+    const hash = getCommitHash(repo, options.base);
+    const exported = exportVersion(repo, hash, `${options.base} (${hash.slice(0, 10)})`, specsDir, [toGitPath(repo, specsDir)]);
     try {
-      const baseSpecsDir = path.join(work, path.relative(repo, options.specsDir));
-      const existed = exportTree(repo, options.base, options.specsDir, work);
-      // The same changed paths, as they sit in the exported base tree.
-      const changedInBase = changed.map((file) => path.join(work, path.relative(repo, file)));
-      const baseRoots = existed ? getAffectedRoots((await findRootDocuments(baseSpecsDir)).roots, changedInBase) : [];
-      const head = await loadSide(options.specsDir, headRoots, config);
-      const base = existed ? await loadSide(baseSpecsDir, baseRoots, config) : { apis: new Map<string, ApiRecord>(), diagnostics: [] };
-
-      if (hasErrors(head.diagnostics)) {
-        io.stderr(toStylish(head.diagnostics, headRoots.length));
-        io.stderr('Cannot compare: the current versions above do not load. Fix them first (npm run lint).\n');
-        return EXIT_SPEC_PROBLEMS;
-      }
+      const base = await loadBase(exported, changed, head, config);
       const findings: Finding[] = [];
       const locate = createLocator();
+      const isUnreadable = (api: ApiRecord) => [api.file, ...api.spec.files].some((file) => base.unreadable.has(toRealPath(file)));
       const ids = new Set([...head.apis.keys(), ...base.apis.keys()]);
       for (const id of [...ids].sort()) {
         const now = head.apis.get(id);
@@ -174,6 +241,8 @@ export function runDiff(args: string[], io: Io = processIo): Promise<number> {
         if (now && before) {
           findings.push(...toFindings(locate, diffApi(toView(before), toView(now)), now, before, before.file));
         } else if (now) {
+          // Not new: its base exists but could not be read, which is reported as an error.
+          if (isUnreadable(now)) continue;
           const widened = now.audience !== 'internal';
           findings.push(...toFindings(locate, [{ rule: 'api-added', level: 'non-breaking', message: `New API ${now.title} (${now.id}).`, pointer: '#/info' }], now, undefined, undefined));
           if (widened) {
@@ -185,19 +254,18 @@ export function runDiff(args: string[], io: Io = processIo): Promise<number> {
             ? { rule: 'deprecated-api-removed', level: 'info', message: `API ${before.title} (${before.id}) was removed after being ${before.lifecycle}.`, pointer: '#/info', inBase: true }
             : { rule: 'api-removed', level: 'breaking', message: `API ${before.title} (${before.id}) was removed; every consumer loses it.`, pointer: '#/info', inBase: true };
           // The file is gone from the work tree: point at the path it had.
-          const file = path.join(options.specsDir, path.relative(baseSpecsDir, before.file));
+          const file = toRepoFile(exported, before.file);
           findings.push({ ...change, apiId: before.id, file, line: 1, col: 1, failing: change.level === 'breaking' && !isExperimental(before) });
         }
       }
-      const text = formatFindings(findings, options.format, ids.size);
+      const text = formatFindings(findings, options.format, ids.size, process.cwd(), base.problems);
       if (options.format === 'stylish') io.stderr(text);
       else io.stdout(text);
-      const failing = findings.some((f) => f.failing);
-      if (failing && options.allowBreaking) io.stderr('Breaking changes allowed by --allow-breaking.\n');
+      const failing = findings.some((f) => f.failing) || base.problems.length > 0;
+      if (failing && options.allowBreaking) io.stderr(base.problems.length ? 'Breaking changes and unreadable base versions allowed by --allow-breaking.\n' : 'Breaking changes allowed by --allow-breaking.\n');
       return failing && !options.allowBreaking ? EXIT_SPEC_PROBLEMS : EXIT_OK;
     } finally {
-      fs.rmSync(work, { recursive: true, force: true });
+      removeExport(exported);
     }
   });
 }
-

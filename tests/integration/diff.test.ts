@@ -122,6 +122,39 @@ describe('npm run diff', () => {
     expect(result.stderr).toContain("breaking (experimental API: reported, not failing)  request-constraint-tightened  GET /orders: query parameter 'limit': maximum 100 → 10");
   });
 
+  it('reports a lifecycle change in every format, saying that breaking changes count from the next change on', async () => {
+    git('checkout', '-q', 'experimental');
+    edit('orders.yaml', 'x-lifecycle: experimental', 'x-lifecycle: production');
+    const diffAs = (format: string) => capture(runDiff, ['--specs', specs, '--base', 'HEAD', '--format', format]);
+    let outputs: Awaited<ReturnType<typeof diffAs>>[];
+    try {
+      outputs = await Promise.all(['stylish', 'json', 'github', 'markdown'].map(diffAs));
+    } finally {
+      git('checkout', '-q', '--', '.');
+      git('checkout', '-q', 'feature');
+    }
+    const [stylish, json, github, markdown] = outputs;
+    const orders = toDisplayPath(path.join(specs, 'orders.yaml'));
+    const message = "The API's lifecycle changed: experimental → production; from the next change on, breaking changes count.";
+    const summary = '0 breaking changes, 0 publications, 0 non-breaking, 1 informational in 1 changed API';
+    expect(outputs.map((output) => output!.code)).toEqual([0, 0, 0, 0]);
+    expect(stylish!.stderr).toBe(`${orders}:7:3  info  api-lifecycle-changed  ${message}\n${summary}\n`);
+    expect(JSON.parse(json!.stdout).changes).toEqual([
+      { api: 'orders', file: orders, line: 7, col: 3, level: 'info', failing: false, rule: 'api-lifecycle-changed', operation: null, pointer: '#/info/x-lifecycle', message },
+    ]);
+    expect(github!.stdout).toBe(`::notice file=${orders},line=7,col=3,title=info%3A api-lifecycle-changed::${message}\n${summary}\n`);
+    expect(markdown!.stdout).toBe(
+      [
+        `### ✅ Portolan API changes: ${summary}`,
+        '',
+        '| | Level | API | Location | Rule | Change |',
+        '|---|---|---|---|---|---|',
+        `| ℹ️ | info | \`orders\` | \`${orders}:7\` | \`api-lifecycle-changed\` | ${message} |`,
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('is a usage error (exit 2) without --base or outside git', async () => {
     expect((await capture(runDiff, ['--specs', specs])).code).toBe(2);
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-no-git-'));
