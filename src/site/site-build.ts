@@ -54,7 +54,7 @@ export function prepareSiteData(apis: readonly ApiRecord[], target: BuildTarget,
   for (const api of visible) {
     const view = toApiView(api, target, filter);
     const history = histories?.get(api.id);
-    const { entry, pages } = toApiPages(view, target, history ? toChangelog(history.versions, target, history.complete) : undefined);
+    const { entry, pages } = toApiPages(view, target, history ? toChangelog(history, target) : undefined);
     catalog.push(entry);
     for (const { slug, page } of pages) writer.addPage(slug, page);
     pageCount += pages.length;
