@@ -16,7 +16,8 @@ import { getLineCol } from '../core/code-frame.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { getByPointer, type Json } from '../core/openapi-shape.ts';
 import { findSelfReferences } from './ref-cycles.ts';
-import { restoreExternalValues, SafeResolver } from './safe-resolver.ts';
+import { DEFAULT_LIMITS, restoreExternalValues, SafeResolver, type InputLimits } from './safe-resolver.ts';
+import { toRefDiagnostic } from './unresolved-ref.ts';
 
 export type SpecVersion = 'oas2' | 'oas3_0' | 'oas3_1';
 
@@ -118,6 +119,17 @@ async function checkRoot(file: string, resolver: BaseResolver): Promise<Diagnost
   }
   if (root instanceof YamlParseError) return toParseDiagnostic(root, file);
   if (root instanceof Error) return { rule: 'parse-error', severity: 'error', message: `Cannot read this file: ${root.message}`, file, line: 1, col: 1 };
+  if (typeof root.parsed !== 'object' || root.parsed === null || Array.isArray(root.parsed)) {
+    const found = Array.isArray(root.parsed) ? 'a list' : `a ${typeof root.parsed}`;
+    return {
+      rule: 'parse-error',
+      severity: 'error',
+      message: `Cannot parse this file: the root of a description must be a mapping with \`openapi\` or \`swagger\`, \`info\` and \`paths\` (found ${found}).`,
+      file,
+      line: 1,
+      col: 1,
+    };
+  }
   const parsed = root.parsed as Record<string, unknown>;
   const cycle = findSelfReferences(parsed as Json)[0];
   if (cycle) {
@@ -157,11 +169,28 @@ async function checkRoot(file: string, resolver: BaseResolver): Promise<Diagnost
   };
 }
 
-/** Refusals by the safe resolver read as such, under their own rule id. */
-function toRefusal(diagnostic: Diagnostic): Diagnostic {
-  const prefix = "Can't resolve $ref: refused: ";
-  if (diagnostic.rule !== 'no-unresolved-refs' || !diagnostic.message.startsWith(prefix)) return diagnostic;
-  return { ...diagnostic, rule: 'portolan/refused-ref', message: `Refused $ref: ${diagnostic.message.slice(prefix.length)}`, docs: undefined };
+/** Redocly's problems as Portolan reports them: reference problems explained, each problem once. */
+async function toDiagnostics(problems: readonly NormalizedProblem[], file: string, resolver: BaseResolver): Promise<Diagnostic[]> {
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const problem of problems) {
+    const diagnostic = await toRefDiagnostic(toDiagnostic(problem, file), resolver);
+    // A broken file referenced twice is reported by each reference; once is enough.
+    const key = JSON.stringify([diagnostic.rule, diagnostic.file, diagnostic.line, diagnostic.col, diagnostic.message]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
+}
+
+/** Redocly throws, rather than reports, on a ref loop inside a referenced file and on some parse errors. */
+function toThrownDiagnostic(error: unknown, file: string): Diagnostic | undefined {
+  if (error instanceof YamlParseError) return toParseDiagnostic(error, file);
+  if (error instanceof Error && /circular pointer/i.test(error.message)) {
+    return { rule: 'portolan/self-reference', severity: 'error', message: 'A $ref in a file this description references resolves to itself; point it at a real schema.', file, line: 1, col: 1 };
+  }
+  return undefined;
 }
 
 export interface LoadOptions {
@@ -179,14 +208,12 @@ export async function loadSpec(file: string, config: Config, resolver: BaseResol
   try {
     problems = await lint({ ref: file, config, externalRefResolver: resolver });
   } catch (error) {
-    if (error instanceof YamlParseError) return { diagnostics: [toParseDiagnostic(error, file)] };
-    // Redocly throws on a ref loop inside a referenced file; the root's own loops are caught above.
-    if (error instanceof Error && /circular pointer/i.test(error.message)) {
-      return { diagnostics: [{ rule: 'portolan/self-reference', severity: 'error', message: 'A $ref in a file this description references resolves to itself; point it at a real schema.', file, line: 1, col: 1 }] };
-    }
+    // The root's own loops are caught by checkRoot; these are in the files it references.
+    const thrown = toThrownDiagnostic(error, file);
+    if (thrown) return { diagnostics: [thrown] };
     throw error;
   }
-  const diagnostics = problems.map((p) => toRefusal(toDiagnostic(p, file)));
+  const diagnostics = await toDiagnostics(problems, file, resolver);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   if (options.bundle === false) return toUnbundled(file, resolver, diagnostics);
   return bundleLoaded(file, config, resolver, diagnostics);
@@ -202,13 +229,20 @@ async function toUnbundled(file: string, resolver: BaseResolver, diagnostics: Di
 }
 
 async function bundleLoaded(file: string, config: Config, resolver: BaseResolver, diagnostics: Diagnostic[]): Promise<LoadResult> {
-  const result = await bundle({ ref: file, config, externalRefResolver: resolver, dereference: false });
-  // The bundle shares objects with the resolver's cache, which must keep externalValue parked: copy
-  // before restoring, but only when something was parked.
-  const parked = resolver instanceof SafeResolver && resolver.parkedExternalValues > 0;
-  const document = result.bundle.parsed ? ((parked ? structuredClone(result.bundle.parsed) : result.bundle.parsed) as Record<string, unknown>) : undefined;
-  if (parked) restoreExternalValues(document);
-  const bundleErrors = result.problems.filter((p) => p.severity === 'error').map((p) => toRefusal(toDiagnostic(p, file)));
+  // Bundling rewrites the refs of every document it walks: give it private copies (see forBundle).
+  const bundleResolver = resolver instanceof SafeResolver ? resolver.forBundle() : resolver;
+  let result: Awaited<ReturnType<typeof bundle>>;
+  try {
+    result = await bundle({ ref: file, config, externalRefResolver: bundleResolver, dereference: false });
+  } catch (error) {
+    // Without lint (an old version from git), bundling is the first to meet these.
+    const thrown = toThrownDiagnostic(error, file);
+    if (thrown) return { diagnostics: [...diagnostics, thrown] };
+    throw error;
+  }
+  const document = result.bundle.parsed as Record<string, unknown> | undefined;
+  if (document && bundleResolver instanceof SafeResolver && bundleResolver.hasParkedExternalValues()) restoreExternalValues(document);
+  const bundleErrors = await toDiagnostics(result.problems.filter((p) => p.severity === 'error'), file, resolver);
   if (!document || bundleErrors.length > 0) return { diagnostics: [...diagnostics, ...bundleErrors] };
 
   let version: string;
@@ -233,4 +267,19 @@ async function bundleLoaded(file: string, config: Config, resolver: BaseResolver
     spec: { file, version: version as SpecVersion, document, files: [...result.fileDependencies], idLocation: await getIdLocation(file, document, resolver) },
     diagnostics,
   };
+}
+
+export interface LoadSpecInOptions extends LoadOptions {
+  limits?: InputLimits;
+}
+
+/**
+ * One API from a specs folder, with every rule the catalog load applies: the sandbox (its own folder
+ * and the shared folder), no symlinked roots, the limits, strict parsing and the root checks. For
+ * other copies of the catalog, such as an old commit exported to a temp folder: pass that copy's
+ * specs folder, never its parent, or the API folders are not told apart.
+ */
+export async function loadSpecIn(specsDir: string, file: string, config: Config, options: LoadSpecInOptions = {}): Promise<LoadResult> {
+  const { limits = DEFAULT_LIMITS, ...loadOptions } = options;
+  return loadSpec(file, config, new SafeResolver(specsDir, limits), loadOptions);
 }

@@ -1,12 +1,15 @@
 // Specs are untrusted input. Redocly follows file and http(s) `$ref`s wherever they point and parses
 // YAML without alias limits, so every file goes through this resolver instead: only relative refs to
-// .yaml/.yml/.json files inside the spec's own top folder under specs/, nothing from the network, and
-// a parser (the `yaml` package) with alias, size and depth limits.
+// .yaml/.yml/.json files inside the API's own folder or the shared folder (see api-folders.ts),
+// nothing from the network, roots that are real files inside the specs folder, and parsers with
+// alias, size, depth and duplicate-key checks.
 import fs from 'node:fs';
 import path from 'node:path';
 import { BaseResolver, ResolveError, Source, YamlParseError, type Document } from '@redocly/openapi-core';
 import YAML from 'yaml';
 import { getLineCol } from '../core/code-frame.ts';
+import { getCrossApiRefusal, isInside, toSpecsPath } from './api-folders.ts';
+import { parseJson } from './json-parse.ts';
 
 export interface InputLimits {
   /** Largest single file, in bytes. The largest real public spec (Microsoft Graph beta) is 47 MB. */
@@ -27,9 +30,11 @@ export const DEFAULT_LIMITS: InputLimits = {
 };
 
 export const ALLOWED_REF_EXTENSIONS = ['.yaml', '.yml', '.json'];
-/** Files up to this size are parsed as YAML even when named .json, which also catches duplicate keys. */
-const STRICT_JSON_PARSE_LIMIT = 256 * 1024;
 const REFUSED_PREFIX = 'portolan-refused:';
+/** A ref to a file that is not there: not a refusal, an unresolved ref (see unresolved-ref.ts). */
+const MISSING_PREFIX = 'portolan-missing:';
+export const MISSING_MESSAGE_PREFIX = 'missing: ';
+const BYTE_ORDER_MARK = /^\uFEFF/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Why a ref is refused, in words that say what to do instead. */
@@ -103,36 +108,93 @@ export function restoreExternalValues(node: unknown): void {
 }
 
 export class SafeResolver extends BaseResolver {
-  private readonly specsRoot: string;
+  /** The real path of the specs folder: every file read lies inside it. */
+  readonly specsRoot: string;
   private readonly limits: InputLimits;
   private totalBytes = 0;
   /** How many externalValues were parked; bundles need restoring only when some were. */
   parkedExternalValues = 0;
 
-  constructor(specsDir: string, limits: InputLimits = DEFAULT_LIMITS) {
+  /** For a resolver made by forBundle: where the documents come from. */
+  private readonly parent?: SafeResolver;
+  /** Real paths of the files more than one API uses; undefined when unknown (then every file is). */
+  private sharedFiles?: ReadonlySet<string>;
+
+  constructor(specsDir: string, limits: InputLimits = DEFAULT_LIMITS, parent?: SafeResolver) {
     super({ http: { headers: [] } });
     this.specsRoot = fs.realpathSync(specsDir);
     this.limits = limits;
+    this.parent = parent;
   }
 
-  /** The folder a file's refs must stay in: its first folder under specs/, or specs/ itself. */
-  getTopFolder(file: string): string {
-    let real = file;
+  /**
+   * A resolver for bundling one API. Redocly's bundle rewrites `$ref`s in the documents it walks, in
+   * place; a file that several APIs use (anything in the shared folder) must reach the next API as
+   * written. The fork reads this resolver's parsed documents, as private copies for files that more
+   * than one API uses, and what it caches afterwards is exactly the files that API pulled in.
+   */
+  forBundle(): SafeResolver {
+    return new SafeResolver(this.specsRoot, this.limits, this);
+  }
+
+  /** Says which files several APIs use: only those need copying for a bundle, which saves time and memory. */
+  setSharedFiles(files: ReadonlySet<string>): void {
+    this.sharedFiles = files;
+  }
+
+  private isSharedFile(absoluteRef: string): boolean {
+    if (!this.sharedFiles) return true;
     try {
-      real = fs.realpathSync(file);
+      return this.sharedFiles.has(fs.realpathSync(absoluteRef));
     } catch {
-      // A file that vanished: judge it by the path it was loaded from.
+      return true;
     }
-    const relative = path.relative(this.specsRoot, real);
-    const first = relative.split(path.sep)[0];
-    if (!first || first.startsWith('..') || path.isAbsolute(relative) || relative.split(path.sep).length === 1) return this.specsRoot;
-    return path.join(this.specsRoot, first);
+  }
+
+  override async resolveDocument<T = unknown>(base: string | null, ref: string, isRoot = false): Promise<Document<T> | ResolveError | YamlParseError> {
+    if (!this.parent) return super.resolveDocument<T>(base, ref, isRoot);
+    const absoluteRef = this.resolveExternalRef(base, ref);
+    let copy = this.cache.get(absoluteRef);
+    if (!copy) {
+      const parent = this.parent;
+      copy = parent.resolveDocument(base, ref, isRoot).then((document) => {
+        if (document instanceof Error || !parent.isSharedFile(absoluteRef)) return document;
+        return { source: document.source, parsed: structuredClone(document.parsed) };
+      });
+      this.cache.set(absoluteRef, copy);
+    }
+    return copy as Promise<Document<T> | ResolveError>;
+  }
+
+  /** Whether any parsed document had an externalValue parked: bundles then need it restored. */
+  hasParkedExternalValues(): boolean {
+    return this.parkedExternalValues > 0 || (this.parent?.hasParkedExternalValues() ?? false);
+  }
+
+  /**
+   * A root is read by its own path, so it must be a real file inside the specs folder: a root
+   * committed as a symlink could otherwise read anything on the machine.
+   */
+  private getRootRefusal(file: string): string | undefined {
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(file);
+    } catch {
+      // A missing root is reported by loadExternalRef with the system's message.
+      return undefined;
+    }
+    if (stat.isSymbolicLink()) return 'the file is a symbolic link; only real files under the specs folder are read, so commit the file itself.';
+    if (!isInside(this.specsRoot, fs.realpathSync(file))) return 'the file lies outside the specs folder.';
+    return undefined;
   }
 
   override resolveExternalRef(base: string | null, ref: string): string {
-    if (ref.startsWith(REFUSED_PREFIX)) return ref;
-    // No base: a root document Portolan found itself under specs/.
-    if (!base) return path.resolve(ref);
+    if (ref.startsWith(REFUSED_PREFIX) || ref.startsWith(MISSING_PREFIX)) return ref;
+    if (!base) {
+      const file = path.resolve(ref);
+      const refusal = this.getRootRefusal(file);
+      return refusal ? `${REFUSED_PREFIX}${refusal}` : file;
+    }
     const refusal = getRefusal(ref);
     if (refusal) return `${REFUSED_PREFIX}${refusal}`;
     if (base.startsWith(REFUSED_PREFIX)) return `${REFUSED_PREFIX}refused because the referring file was refused.`;
@@ -145,22 +207,22 @@ export class SafeResolver extends BaseResolver {
     if (!ALLOWED_REF_EXTENSIONS.includes(path.extname(target).toLowerCase())) {
       return `${REFUSED_PREFIX}'${ref}' is not a .yaml, .yml or .json file; only descriptions are followed, never other files.`;
     }
-    const top = this.getTopFolder(base);
+    let realBase = base;
     let real: string;
     try {
+      realBase = fs.realpathSync(base);
       real = fs.realpathSync(target);
     } catch {
-      return `${REFUSED_PREFIX}'${ref}' does not exist (looked for ${path.relative(this.specsRoot, target) || target} under the specs folder).`;
+      if (!isInside(this.specsRoot, target)) return `${REFUSED_PREFIX}${getCrossApiRefusal(this.specsRoot, realBase, target, ref)}`;
+      return `${MISSING_PREFIX}'${ref}': there is no file ${toSpecsPath(this.specsRoot, target)} in the specs folder (a path is relative to the file that holds the $ref).`;
     }
-    if (real !== top && !real.startsWith(top + path.sep)) {
-      const where = path.relative(this.specsRoot, top) || 'the specs folder';
-      return `${REFUSED_PREFIX}'${ref}' leads outside ${where === 'the specs folder' ? where : `this spec's folder (${where}/)`}; refs may only point at files inside it.`;
-    }
-    return real;
+    const crossing = getCrossApiRefusal(this.specsRoot, realBase, real, ref);
+    return crossing ? `${REFUSED_PREFIX}${crossing}` : real;
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
     if (absoluteRef.startsWith(REFUSED_PREFIX)) throw new ResolveError(new Error(`refused: ${absoluteRef.slice(REFUSED_PREFIX.length)}`));
+    if (absoluteRef.startsWith(MISSING_PREFIX)) throw new ResolveError(new Error(`${MISSING_MESSAGE_PREFIX}${absoluteRef.slice(MISSING_PREFIX.length)}`));
     let size: number;
     try {
       const stat = fs.statSync(absoluteRef);
@@ -177,70 +239,83 @@ export class SafeResolver extends BaseResolver {
       throw new ResolveError(new Error(`refused: the catalog's files add up to more than the ${toSize(this.limits.maxTotalBytes)} limit (--max-total-mb).`));
     }
     const content = await fs.promises.readFile(absoluteRef, 'utf8');
-    return new Source(absoluteRef, content.replace(/\r\n/g, '\n'));
+    // A byte order mark is not content: without it JSON parses and columns match the editor's.
+    return new Source(absoluteRef, content.replace(BYTE_ORDER_MARK, '').replace(/\r\n/g, '\n'));
   }
 
-  override parseDocument(source: Source, isRoot = false): Document {
+  /** Parses any file the same way, root or not, so a document read once serves both roles. */
+  override parseDocument(source: Source): Document {
     const text = source.body;
-    const isJson = source.absoluteRef.toLowerCase().endsWith('.json');
     let parsed: unknown;
-    if (text.trim() === '') throw toParseError('the file is empty; a description needs at least `openapi`, `info` and `paths`', source, 1, 1);
-    if (isJson) {
-      try {
-        parsed = JSON.parse(text);
-      } catch (error) {
-        const message = (error as Error).message;
-        const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-        const { line, col } = getLineCol(text, offset);
-        throw toParseError(`not valid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '').replace(/^Unexpected token '(.)', .*$/s, "unexpected '$1'")}`, source, line, col);
-      }
-    }
-    // YAML files, and JSON files small enough to check for duplicate keys, which JSON.parse ignores.
-    if (!isJson || text.length <= STRICT_JSON_PARSE_LIMIT) {
-      const document = YAML.parseDocument(text, {
-        uniqueKeys: true,
-        prettyErrors: false,
-        strict: true,
-        // Only the core schema: no !!js/function or other tags that construct program objects.
-        schema: 'core',
-        customTags: [],
-      });
-      const problem = document.errors[0] ?? document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_ALIAS');
-      if (problem) {
-        const { line, col } = getLineCol(text, problem.pos[0]);
-        throw toParseError(describeYamlProblem(problem, this.limits), source, line, col);
-      }
-      try {
-        parsed = document.toJS({ maxAliasCount: this.limits.maxAliases });
-      } catch (error) {
-        // Expansion failed: point at the first alias, where the blow-up starts.
-        let offset = 0;
-        YAML.visit(document, {
-          Alias(_, node) {
-            offset = node.range?.[0] ?? 0;
-            return YAML.visit.BREAK;
-          },
-        });
-        const { line, col } = getLineCol(text, offset);
-        throw toParseError(describeYamlProblem(error as Error, this.limits), source, line, col);
-      }
+    if (text.trim() === '') throw toParseError('the file is empty; delete it or write a description in it', source, 1, 1);
+    if (source.absoluteRef.toLowerCase().endsWith('.json')) {
+      const result = parseJson(text);
+      if (result.problem) throw toParseError(result.problem.message, source, result.problem.line, result.problem.col);
+      parsed = result.value;
+    } else {
+      parsed = this.parseYaml(source);
     }
     if (getDepth(parsed, this.limits.maxDepth) > this.limits.maxDepth) {
       throw toParseError(`nesting is deeper than ${this.limits.maxDepth} levels (--max-depth)`, source, 1, 1);
     }
     this.parkedExternalValues += hideExternalValues(parsed);
-    if (isRoot && (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))) {
-      throw toParseError(`the root of a description must be a mapping with \`openapi\` or \`swagger\`, \`info\` and \`paths\` (found ${Array.isArray(parsed) ? 'a list' : typeof parsed === 'object' ? 'nothing' : `a ${typeof parsed}`})`, source, 1, 1);
-    }
     return { source, parsed };
+  }
+
+  private parseYaml(source: Source): unknown {
+    const text = source.body;
+    const document = YAML.parseDocument(text, {
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      // Only the core schema: no !!js/function or other tags that construct program objects.
+      schema: 'core',
+      customTags: [],
+    });
+    const problem = document.errors[0] ?? document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_ALIAS');
+    if (problem) {
+      const { line, col } = getLineCol(text, problem.pos[0]);
+      throw toParseError(describeYamlProblem(problem, this.limits, document), source, line, col);
+    }
+    try {
+      return document.toJS({ maxAliasCount: this.limits.maxAliases });
+    } catch (error) {
+      // Expansion failed: point at the first alias, where the blow-up starts.
+      let offset = 0;
+      YAML.visit(document, {
+        Alias(_, node) {
+          offset = node.range?.[0] ?? 0;
+          return YAML.visit.BREAK;
+        },
+      });
+      const { line, col } = getLineCol(text, offset);
+      throw toParseError(describeYamlProblem(error as Error, this.limits, document), source, line, col);
+    }
   }
 }
 
-function describeYamlProblem(problem: Error & { code?: string }, limits: InputLimits): string {
+/** The key a YAML error points at, as the parser read it, for naming it in the message. */
+function getKeyAt(document: YAML.Document, offset: number): string | undefined {
+  let key: string | undefined;
+  YAML.visit(document, {
+    Pair(_, pair) {
+      if (YAML.isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        key = String(pair.key.value);
+        return YAML.visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return key;
+}
+
+function describeYamlProblem(problem: Error & { code?: string; pos?: [number, number] }, limits: InputLimits, document: YAML.Document): string {
   const first = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   switch (problem.code) {
-    case 'DUPLICATE_KEY':
-      return 'duplicated mapping key: each key may appear once per mapping';
+    case 'DUPLICATE_KEY': {
+      const key = problem.pos ? getKeyAt(document, problem.pos[0]) : undefined;
+      return `duplicated mapping key${key === undefined ? '' : ` ${JSON.stringify(key)}`}: each key may appear once per mapping`;
+    }
     case 'TAG_RESOLVE_FAILED':
       return `${first}; YAML tags are not allowed in descriptions`;
     default:

@@ -1,13 +1,11 @@
-// Finds the API descriptions under a specs folder. A root document is a file with a top-level
-// `openapi:` or `swagger:` key; every other YAML or JSON file is a fragment reached by `$ref`.
+// Finds the API descriptions under a specs folder. A root document is a file whose parsed content has
+// a top-level `openapi` or `swagger` key; every other YAML or JSON file is a fragment reached by `$ref`.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
 export const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 const CONFIG_FILE_NAMES = new Set(['redocly.yaml', 'redocly.yml', '.redocly.yaml']);
-const YAML_ROOT_KEY = /^(?:- +)?(?:openapi|swagger)[ \t]*:/m;
-const JSON_ROOT_KEY = /"(?:openapi|swagger)"\s*:/;
 
 export function isSpecFileName(name: string): boolean {
   return SPEC_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) && !CONFIG_FILE_NAMES.has(name);
@@ -32,26 +30,19 @@ export async function listSpecFiles(specsDir: string): Promise<string[]> {
   return found;
 }
 
+const ROOT_KEYS = ['openapi', 'swagger'];
+
+function hasRootKey(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && ROOT_KEYS.some((key) => Object.hasOwn(value, key));
+}
+
 /**
- * Decides from the text alone whether a file is a root document, so fragments are never parsed twice.
- * For JSON the key must appear in the top-level object; we only look at the head of the file because
- * real descriptions put `openapi`/`swagger` first or close to it.
+ * Whether a parsed file is a root document: a mapping with a top-level `openapi` or `swagger` key,
+ * however the file spells it (JSON in a .yaml file, quoted or flow-style keys, a byte order mark).
+ * A list whose first item is one is a root written wrongly: it counts, so loading it reports why.
  */
-export function isRootDocumentText(fileName: string, text: string): boolean {
-  if (fileName.toLowerCase().endsWith('.json')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // Broken JSON that looks like a root still counts, so the user hears about the syntax error.
-      return JSON_ROOT_KEY.test(text.slice(0, 4096)) || YAML_ROOT_KEY.test(text.slice(0, 4096));
-    }
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return 'openapi' in parsed || 'swagger' in parsed;
-    // A list or scalar that names openapi is a root gone wrong: parsing it reports that.
-    return JSON_ROOT_KEY.test(text.slice(0, 4096));
-  }
-  // `- openapi:` is a root written as a list item by mistake: counted, so the parse reports it.
-  return YAML_ROOT_KEY.test(text);
+export function isRootDocument(parsed: unknown): boolean {
+  return hasRootKey(parsed) || (Array.isArray(parsed) && hasRootKey(parsed[0]));
 }
 
 /** `specs/payments/openapi.yaml` is `payments`, `specs/billing.yaml` is `billing`. */

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { runBuild, runLint } from '../../src/cli/commands.ts';
 import { toDisplayPath } from '../../src/core/diagnostics.ts';
 import { capture } from '../helpers/run.ts';
@@ -76,15 +77,15 @@ describe('references', () => {
   it("refuses a relative path that climbs out of the spec's folder", async () => {
     const { code, stderr, specs } = await lintRef('climb', '../../../outside/secret.yaml');
     expect(code).toBe(1);
-    expect(stderr).toContain(refusal(specs, "'../../../outside/secret.yaml' leads outside this spec's folder (api/); refs may only point at files inside it."));
+    expect(stderr).toContain(refusal(specs, "'../../../outside/secret.yaml' leads outside the specs folder; refs may only point at files in this API's folder (api/) or in the shared folder (_shared/)."));
   });
 
-  it("refuses a symlink inside the folder that leads outside it", async () => {
+  it('refuses a symlink inside the folder that leads outside it', async () => {
     const specs = makeSpecs('symlink', spec('./link.yaml'));
     fs.symlinkSync(path.join(work, 'outside', 'secret.yaml'), path.join(specs, 'api', 'link.yaml'));
     const { code, stderr } = await capture(runLint, ['--specs', specs]);
     expect(code).toBe(1);
-    expect(stderr).toContain(refusal(specs, "'./link.yaml' leads outside this spec's folder (api/); refs may only point at files inside it."));
+    expect(stderr).toContain(refusal(specs, "'./link.yaml' leads outside the specs folder; refs may only point at files in this API's folder (api/) or in the shared folder (_shared/)."));
   });
 
   it('refuses http, https, file and data URLs without touching the network', async () => {
@@ -134,6 +135,115 @@ describe('references', () => {
   });
 });
 
+/** A catalog made in a temp dir from `specs/`-relative paths and their text. */
+function makeCatalog(name: string, files: Record<string, string>): string {
+  const specs = path.join(work, name, 'specs');
+  fs.mkdirSync(specs, { recursive: true });
+  fs.writeFileSync(path.join(specs, 'redocly.yaml'), 'extends: [minimal]\nrules:\n  no-server-example.com: off\n');
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(specs, file)), { recursive: true });
+    fs.writeFileSync(path.join(specs, file), text);
+  }
+  return specs;
+}
+
+describe('references across APIs', () => {
+  const secret = `type: string\ndescription: ${SECRET}\n`;
+  const refusedAt = (specs: string, file: string, message: string) =>
+    `${toDisplayPath(path.join(specs, file))}:14:23  error  portolan/refused-ref  Refused $ref: ${message}`;
+
+  it("refuses one API reading a sibling API's folder", async () => {
+    const specs = makeCatalog('sibling', { 'a/openapi.yaml': spec('../b/secret.yaml'), 'b/openapi.yaml': spec('./secret.yaml'), 'b/secret.yaml': secret });
+    const { code, stderr } = await capture(runLint, ['--specs', specs]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      refusedAt(specs, 'a/openapi.yaml', "'../b/secret.yaml' resolves to b/secret.yaml, in another API's folder (b/); refs may only point at files in this API's folder (a/) or in the shared folder (_shared/). Move the file into a/ or into _shared/."),
+    );
+  });
+
+  it('refuses a folder that only shares a prefix with the API folder (specs/api and specs/api-secrets)', async () => {
+    const specs = makeCatalog('prefix', { 'api/openapi.yaml': spec('../api-secrets/x.yaml'), 'api-secrets/openapi.yaml': spec('./x.yaml'), 'api-secrets/x.yaml': secret });
+    const { code, stderr } = await capture(runLint, ['--specs', specs]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      refusedAt(specs, 'api/openapi.yaml', "'../api-secrets/x.yaml' resolves to api-secrets/x.yaml, in another API's folder (api-secrets/); refs may only point at files in this API's folder (api/) or in the shared folder (_shared/). Move the file into api/ or into _shared/."),
+    );
+  });
+
+  it('refuses a symlink that leads into a sibling API', async () => {
+    const specs = makeCatalog('sibling-link', { 'a/openapi.yaml': spec('./link.yaml'), 'b/openapi.yaml': spec('./secret.yaml'), 'b/secret.yaml': secret });
+    fs.symlinkSync(path.join(specs, 'b', 'secret.yaml'), path.join(specs, 'a', 'link.yaml'));
+    const { code, stderr } = await capture(runLint, ['--specs', specs]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(refusedAt(specs, 'a/openapi.yaml', "'./link.yaml' resolves to b/secret.yaml, in another API's folder (b/);"));
+  });
+
+  it('refuses a single-file API directly in specs/ reading into an API folder', async () => {
+    const specs = makeCatalog('top-level', { 'billing.yaml': spec('./b/secret.yaml'), 'b/openapi.yaml': spec('./secret.yaml'), 'b/secret.yaml': secret });
+    const { code, stderr } = await capture(runLint, ['--specs', specs]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      refusedAt(specs, 'billing.yaml', "'./b/secret.yaml' resolves to b/secret.yaml, in another API's folder (b/); a single-file API's refs may only point at the file itself or at files in the shared folder (_shared/). Move the file into _shared/, or make this API a folder (specs/<api>/openapi.yaml) and keep its files there."),
+    );
+  });
+
+  it('lets every API use the shared folder, and applies audience rules to what it pulls from there', async () => {
+    const errors = `Error:
+  type: object
+  properties:
+    message: { type: string }
+    detail: { $ref: './detail.yaml' }
+    debugTrace: { type: string, x-internal: true }
+`;
+    const specs = makeCatalog('shared', {
+      'a/openapi.yaml': spec('../_shared/errors.yaml#/Error'),
+      'b/openapi.yaml': spec('../_shared/errors.yaml#/Error').replace('listThings', 'listOtherThings').replace('refs.example.com', 'b.example.com'),
+      '_shared/errors.yaml': errors,
+      '_shared/detail.yaml': 'type: object\nproperties:\n  code: { type: string }\n',
+    });
+    const lint = await capture(runLint, ['--specs', specs]);
+    expect(lint.code, lint.stderr).toBe(0);
+    expect(lint.stderr).not.toContain('  error  ');
+    expect(lint.stderr).not.toContain('orphan');
+    const out = path.join(work, 'shared', 'dist');
+    const result = await capture(runBuild, ['--specs', specs, '--audience', 'open', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    // Both APIs got the shared schema with its own reference intact, and neither shows the hidden property.
+    for (const api of ['a', 'b']) {
+      const download = YAML.parse(fs.readFileSync(path.join(out, 'specs', `${api}.yaml`), 'utf8'));
+      expect(Object.keys(download.components.schemas).sort(), api).toEqual(['Error', 'detail']);
+      expect(download.components.schemas.Error.properties, api).toEqual({ message: { type: 'string' }, detail: { $ref: '#/components/schemas/detail' } });
+    }
+    expect(findInSite(readAllText(out), 'debugTrace')).toEqual([]);
+  });
+});
+
+describe("a $ref that can't be resolved", () => {
+  it('names the reference, and the file and pointer it looked for', async () => {
+    const root = spec('#/components/schemas/Nope', `        '201':
+          description: Created.
+          content:
+            application/json:
+              schema: { $ref: './missing.yaml' }
+        '202':
+          description: Accepted.
+          content:
+            application/json:
+              schema: { $ref: './thing.yaml#/Foo' }
+`).replace(/\n(?=        '201')/, '\n');
+    const specs = makeSpecs('unresolved', root, { 'thing.yaml': 'Bar: { type: string }\n' });
+    const { code, stderr } = await capture(runLint, ['--specs', specs]);
+    expect(code).toBe(1);
+    const at = toDisplayPath(path.join(specs, 'api', 'openapi.yaml'));
+    const lines = stderr.split('\n').filter((line) => line.includes('  error  no-unresolved-refs'));
+    expect(lines).toEqual([
+      `${at}:14:23  error  no-unresolved-refs  Can't resolve $ref '#/components/schemas/Nope': looked in api/openapi.yaml for #/components/schemas/Nope, but the top level has no "components".`,
+      `${at}:19:23  error  no-unresolved-refs  Can't resolve $ref './missing.yaml': there is no file api/missing.yaml in the specs folder (a path is relative to the file that holds the $ref).`,
+      `${at}:24:23  error  no-unresolved-refs  Can't resolve $ref './thing.yaml#/Foo': looked in api/thing.yaml for #/Foo, but the top level has no "Foo".`,
+    ]);
+  });
+});
+
 describe('malformed files', () => {
   it('reports each malformed file once, with its line, column and code frame, and exits 1', async () => {
     const result = await capture(runLint, ['--specs', 'tests/fixtures/untrusted-malformed']);
@@ -153,7 +263,7 @@ describe('malformed files', () => {
         '    12 |         d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
         '    docs: README.md#security-model',
         '',
-        `${at}/dup.yaml:4:1  error  parse-error  Cannot parse this file: duplicated mapping key: each key may appear once per mapping.`,
+        `${at}/dup.yaml:4:1  error  parse-error  Cannot parse this file: duplicated mapping key "paths": each key may appear once per mapping.`,
         '    2 | info: {title: D, version: "1"}',
         '    3 | paths: {}',
         '  > 4 | paths: {}',
@@ -218,6 +328,16 @@ describe('malformed files', () => {
         '    3 | paths: {}',
         '    docs: README.md#security-model',
         '',
+        'Problems by rule, worst first:',
+        '  errors  warnings  rule',
+        '       8         0  parse-error',
+        '       1         0  portolan/self-reference',
+        '       1         0  unsupported-version',
+        '',
+        'Problems by file, worst first:',
+        '  errors  warnings  file',
+        ...['bomb.yaml', 'dup.yaml', 'empty.yaml', 'list.json', 'list.yaml', 'notmap.json', 'selfref.yaml', 'syntax.yaml', 'tag.yaml', 'version.yaml'].map((file) => `       1         0  ${at}/${file}`),
+        '',
         '10 errors, 0 warnings in 9 APIs',
         '',
       ].join('\n'),
@@ -246,6 +366,16 @@ describe('limits', () => {
     const result = await capture(runLint, ['--specs', specs, '--max-depth', '40']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/openapi\.yaml:1:1 {2}error {2}parse-error {2}Cannot parse this file: nesting is deeper than 40 levels \(--max-depth\)\./);
+  });
+
+  it('finds duplicate keys in JSON files of any size: a later "x-internal": false does not win', async () => {
+    const paths = Array.from({ length: 3000 }, (_, index) => `    "/things/${index}": {"get": {"operationId": "getThing${index}", "summary": "Get a thing", "responses": {"200": {"description": "The thing."}}}}`);
+    const text = `{\n  "openapi": "3.0.3",\n  "info": {"title": "Big", "version": "1", "x-internal": true, "x-owner": "team-a",\n    "x-internal": false},\n  "paths": {\n${paths.join(',\n')}\n  }\n}\n`;
+    expect(text.length).toBeGreaterThan(256 * 1024);
+    const specs = makeCatalog('big-json', { 'big.json': text });
+    const result = await capture(runLint, ['--specs', specs]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(`${toDisplayPath(path.join(specs, 'big.json'))}:4:5  error  parse-error  Cannot parse this file: duplicated mapping key "x-internal": each key may appear once per mapping.`);
   });
 
   it('rejects a limit that is not a positive number as a usage error', async () => {

@@ -2,35 +2,31 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getPathDerivedId, isRootDocumentText, isSpecFileName, listSpecFiles } from '../../../src/load/spec-files.ts';
+import { getPathDerivedId, isRootDocument, isSpecFileName, listSpecFiles } from '../../../src/load/spec-files.ts';
 
 const fixtures = path.resolve('tests/fixtures/unit-spec-files');
 const relative = (files: string[]) => files.map((file) => path.relative(fixtures, file).split(path.sep).join('/'));
 
-describe('isRootDocumentText', () => {
-  it('recognises YAML roots by a top-level openapi or swagger key', () => {
-    expect(isRootDocumentText('a.yaml', 'openapi: 3.1.0\ninfo: {}\n')).toBe(true);
-    expect(isRootDocumentText('a.yml', '# legacy\nswagger: "2.0"\n')).toBe(true);
-    expect(isRootDocumentText('a.yaml', '---\nopenapi : 3.0.3\n')).toBe(true);
+describe('isRootDocument', () => {
+  it('is true for a mapping with a top-level openapi or swagger key', () => {
+    expect(isRootDocument({ openapi: '3.1.0', info: {} })).toBe(true);
+    expect(isRootDocument({ info: { title: 'x' }, swagger: '2.0' })).toBe(true);
   });
 
-  it('ignores YAML fragments, even with a nested openapi property', () => {
-    expect(isRootDocumentText('Payment.yaml', 'type: object\nproperties:\n  openapi:\n    type: string\n')).toBe(false);
+  it('is false for fragments, even with a nested openapi property', () => {
+    expect(isRootDocument({ type: 'object', properties: { openapi: { type: 'string' } } })).toBe(false);
+    expect(isRootDocument('openapi')).toBe(false);
+    expect(isRootDocument(null)).toBe(false);
+    expect(isRootDocument(['openapi'])).toBe(false);
   });
 
-  it('recognises JSON roots wherever the key sits in the top-level object', () => {
-    expect(isRootDocumentText('a.json', '{"info": {"title": "x"}, "openapi": "3.0.3"}')).toBe(true);
-    expect(isRootDocumentText('a.JSON', '{"swagger": "2.0"}')).toBe(true);
+  it('counts a list whose first item is a root, so loading it reports the mistake', () => {
+    expect(isRootDocument([{ openapi: '3.0.3' }])).toBe(true);
+    expect(isRootDocument([{ type: 'object' }, { openapi: '3.0.3' }])).toBe(false);
   });
 
-  it('ignores JSON fragments and non-object JSON', () => {
-    expect(isRootDocumentText('a.json', '{"type": "object", "properties": {"openapi": {"type": "string"}}}')).toBe(false);
-    expect(isRootDocumentText('a.json', '["openapi"]')).toBe(false);
-  });
-
-  it('still counts broken JSON that starts like a root, so its syntax error gets reported', () => {
-    expect(isRootDocumentText('a.json', '{\n  "openapi": "3.1.0",\n  "info": {,\n')).toBe(true);
-    expect(isRootDocumentText('a.json', '{\n  "type": "object",\n')).toBe(false);
+  it('reads only own keys, never inherited ones', () => {
+    expect(isRootDocument(Object.create({ openapi: '3.1.0' }))).toBe(false);
   });
 });
 
@@ -53,11 +49,6 @@ describe('listSpecFiles', () => {
       'payments/openapi.yaml',
       'payments/schemas/Payment.yaml',
     ]);
-  });
-
-  it('finds the roots among them by their text', async () => {
-    const roots = (await listSpecFiles(fixtures)).filter((file) => isRootDocumentText(file, fs.readFileSync(file, 'utf8')));
-    expect(relative(roots)).toEqual(['billing.json', 'legacy.yml', 'payments/openapi.yaml']);
   });
 
   describe('with node_modules and .git folders', () => {
