@@ -228,7 +228,7 @@ export function runDiff(args: string[], io: Io = processIo): Promise<number> {
       return EXIT_SPEC_PROBLEMS;
     }
     const hash = getCommitHash(repo, options.base);
-    const exported = exportVersion(repo, hash, `${options.base} (${hash.slice(0, 10)})`, specsDir, [toGitPath(repo, specsDir)]);
+    const exported = exportVersion(repo, hash, `${options.base} (${hash.slice(0, 10)})`, specsDir, [toGitPath(repo, specsDir)], false);
     try {
       const base = await loadBase(exported, changed, head, config);
       const findings: Finding[] = [];

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Config } from '@redocly/openapi-core';
 import type { Diagnostic, Severity } from '../core/diagnostics.ts';
 import { exportTree, SYMLINK_MODE, type SkippedEntry, type TreeExport } from '../core/git.ts';
+import { getReferencedFiles } from '../core/ref-graph.ts';
 import { loadSpecIn, type LoadResult } from '../load/load.ts';
 import { isSpecFileName } from '../load/spec-files.ts';
 import { DEFAULT_LIMITS, type InputLimits } from '../load/safe-resolver.ts';
@@ -32,12 +33,47 @@ export interface ExportedVersion {
   tree: TreeExport;
 }
 
-/** Exports `paths` (relative to the repository) at `ref`. Remove it with `removeExport`. */
-export function exportVersion(repo: string, ref: string, at: string, specsDir: string, paths: string[]): ExportedVersion {
+/** Files pulled in by refs beyond the exported folders; enough for any real spec, and a bound for hostile ones. */
+const MAX_REFERENCED_FILES = 2000;
+
+/**
+ * Adds the files that exported descriptions reference, as they were at `ref`, when they lie in the
+ * specs folder. The loader then judges each ref as it would at HEAD ("leads into another API's
+ * folder"), instead of finding a file missing that existed at that commit.
+ */
+function exportReferencedFiles(exported: ExportedVersion, ref: string): void {
+  const scanned = new Set<string>();
+  const tried = new Set<string>();
+  for (;;) {
+    const wanted: string[] = [];
+    for (const file of exported.tree.written) {
+      if (scanned.has(file) || !isSpecFileName(path.basename(file))) continue;
+      scanned.add(file);
+      for (const target of getReferencedFiles(file, fs.readFileSync(file, 'utf8'))) {
+        const relative = path.relative(exported.specsDir, target);
+        if (relative.startsWith('..') || path.isAbsolute(relative) || !isSpecFileName(path.basename(target))) continue;
+        if (fs.existsSync(target) || tried.has(target)) continue;
+        tried.add(target);
+        wanted.push(toGitPath(exported.work, target));
+      }
+    }
+    if (wanted.length === 0 || tried.size > MAX_REFERENCED_FILES) return;
+    const more = exportTree(exported.repo, ref, wanted, exported.work);
+    exported.tree.written.push(...more.written);
+    exported.tree.skipped.push(...more.skipped);
+  }
+}
+
+/**
+ * Exports `paths` (relative to the repository) at `ref`, and (unless they are the whole specs folder)
+ * the files in the specs folder that their descriptions reference. Remove it with `removeExport`.
+ */
+export function exportVersion(repo: string, ref: string, at: string, specsDir: string, paths: string[], followRefs = true): ExportedVersion {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-history-'));
   try {
-    const tree = exportTree(repo, ref, paths, work);
-    return { repo, at, work, specsDir: path.join(work, path.relative(repo, specsDir)), tree };
+    const exported = { repo, at, work, specsDir: path.join(work, path.relative(repo, specsDir)), tree: exportTree(repo, ref, paths, work) };
+    if (followRefs) exportReferencedFiles(exported, ref);
+    return exported;
   } catch (error) {
     removeExport({ work });
     throw error;

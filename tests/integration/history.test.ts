@@ -169,6 +169,31 @@ describe('old versions keep the rules of HEAD', () => {
   });
 });
 
+describe("an old version's refs stay in its own folder", () => {
+  it("refuses a ref into another API's folder, with a warning that names the commit", async () => {
+    const { repo, specs } = makeRepo('history-sandbox');
+    const vault = openApi('Vault', "  /vault:\n    get:\n      operationId: getVaultSecrets\n      summary: Secrets\n      responses:\n        '200': { description: Secrets. }\n");
+    write(specs, 'vault/openapi.yaml', vault.replace('x-audience: open', 'x-audience: internal').replace('paths:', 'components:\n  schemas:\n    Secret: { type: object, properties: { vaultToken: { type: string } } }\npaths:'));
+    const pets = (schema: string) =>
+      openApi('Pets', `  /pets:\n    get:\n      operationId: listPets\n      summary: List pets\n      responses:\n        '200':\n          description: The pets.\n          content:\n            application/json:\n              schema: ${schema}\n`);
+    write(specs, 'pets/openapi.yaml', pets("{ $ref: '../vault/openapi.yaml#/components/schemas/Secret' }"));
+    commit(repo, 'Pets borrow the vault schema');
+    write(specs, 'pets/openapi.yaml', pets('{ type: object, properties: { name: { type: string } } }'));
+    commit(repo, 'Pets have their own schema');
+    const config = await loadLintConfig(getConfigPath(specs));
+    const api = (await loadCatalog(specs, config)).apis.find((candidate) => candidate.id === 'pets')!;
+    const loaded = await loadApiHistory(api, { repo, specsDir: specs, config });
+    expect(loaded.history!.versions.map((version) => version.commit.subject)).toEqual(['Pets have their own schema']);
+    expect(JSON.stringify(loaded.history)).not.toContain('vaultToken');
+    expect(loaded.diagnostics).toHaveLength(1);
+    expect(loaded.diagnostics[0]).toMatchObject({ rule: 'portolan/history-unreadable', severity: 'warn', file: path.join(specs, 'pets', 'openapi.yaml') });
+    const message = loaded.diagnostics[0]!.message;
+    expect(message.startsWith(`At commit ${short(repo, 'HEAD~1')} this description cannot be read (`)).toBe(true);
+    expect(message).toContain("'../vault/openapi.yaml' resolves to vault/openapi.yaml, in another API's folder (vault/); refs may only point at files in this API's folder (pets/) or in the shared folder (_shared/).");
+    expect(message.endsWith(' The changelog leaves that version out.')).toBe(true);
+  });
+});
+
 describe('a base that does not parse', () => {
   it('is an error that names the file, the ref and the parse error, not a newly published API', async () => {
     const { repo, specs } = makeRepo('broken-base');
