@@ -84,24 +84,30 @@ interface FilterState {
   version: OasVersion;
   /** Canonical pointers of removed elements. */
   removed: Set<string>;
-  /** Containers a removal emptied, dropped at the end when the structure allows. */
-  emptied: Set<object>;
+  /** Containers a removal took something from: dropped at the end if that left them empty and the structure allows. */
+  touched: Set<object>;
+  /** Property names that removed schemas declared (themselves and through allOf), by pointer: a removed `$ref` to one takes them along. */
+  declaredByRemoved: Map<string, string[]>;
   /** Array entries to remove once a walk is over (indices would shift under it). */
   pendingSplices: Map<Json[], number[]>;
   removedOperationIds: Set<string>;
   /** Names of root tags removed by their own markers. */
   removedTags: Set<string>;
   schemaRemovals: WeakMap<JsonObject, SchemaRemovals>;
+  /** Media types, parameters, headers and 2.0 responses whose schema was removed: their examples describe hidden content. */
+  lostSchema: WeakSet<JsonObject>;
 }
 
 /** Removes one element where it sits and records what its removal takes with it. */
 function removeElement(state: FilterState, visit: ElementVisit): void {
   state.removed.add(toPointer(visit.path));
+  if (visit.kind === 'schema') state.declaredByRemoved.set(toPointer(visit.path), getDeclaredNames(state, visit.node));
   visitElements(visit.node, state.version, (inner) => {
     if (inner.kind === 'operation' && typeof inner.node.operationId === 'string') state.removedOperationIds.add(inner.node.operationId);
   }, visit.kind, visit.path);
   if (visit.kind === 'tag' && visit.parent?.kind === 'document' && typeof visit.node.name === 'string') state.removedTags.add(visit.node.name);
   if (visit.parent?.kind === 'schema') rememberSchemaRemoval(state, visit.parent.node, visit);
+  if (visit.field === 'schema' && visit.parent) state.lostSchema.add(visit.parent.node);
   const { container, key } = visit;
   if (container === undefined || key === undefined) return;
   if (Array.isArray(container)) {
@@ -110,13 +116,36 @@ function removeElement(state: FilterState, visit: ElementVisit): void {
     state.pendingSplices.set(container, indices);
   } else {
     delete container[key as string];
-    if (Object.keys(container).length === 0) state.emptied.add(container);
+    state.touched.add(container);
   }
+}
+
+/** Property names a schema declares itself and through `allOf` (references followed once each). */
+function getDeclaredNames(state: FilterState, schema: JsonObject): string[] {
+  const names = new Set<string>();
+  const seen = new Set<JsonObject>();
+  const pending: JsonObject[] = [schema];
+  while (pending.length) {
+    const node = pending.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (typeof node.$ref === 'string') {
+      const target = toRefTarget(node.$ref);
+      const resolved = target ? getAtPath(state.document, target) : undefined;
+      if (isObject(resolved)) pending.push(resolved);
+      else if (target) for (const name of state.declaredByRemoved.get(toPointer(target)) ?? []) names.add(name);
+    }
+    if (isObject(node.properties)) for (const name of Object.keys(node.properties)) names.add(name);
+    if (Array.isArray(node.allOf)) for (const branch of node.allOf) if (isObject(branch)) pending.push(branch);
+  }
+  return [...names];
 }
 
 function rememberSchemaRemoval(state: FilterState, schema: JsonObject, visit: ElementVisit): void {
   const removals = state.schemaRemovals.get(schema) ?? { properties: new Set(), patterns: [], additional: false, items: false };
   state.schemaRemovals.set(schema, removals);
+  // A removed allOf branch takes the properties it brought with it.
+  if (visit.field === 'allOf') for (const name of getDeclaredNames(state, visit.node)) removals.properties.add(name);
   if (visit.field === 'properties' && visit.name !== undefined) removals.properties.add(visit.name);
   else if (visit.field === 'patternProperties' && visit.name !== undefined) removals.patterns.push(visit.name);
   else if (visit.field === 'additionalProperties' || visit.field === 'unevaluatedProperties') removals.additional = true;
@@ -127,7 +156,7 @@ function rememberSchemaRemoval(state: FilterState, schema: JsonObject, visit: El
 function applySplices(state: FilterState): void {
   for (const [list, indices] of state.pendingSplices) {
     for (const index of [...new Set(indices)].sort((a, b) => b - a)) list.splice(index, 1);
-    if (list.length === 0) state.emptied.add(list);
+    state.touched.add(list);
   }
   state.pendingSplices.clear();
 }
@@ -349,11 +378,13 @@ class ExamplePruner {
     // is then pruned against every pattern and additionalProperties schema that could describe it.
     const undeclaredRemoved = removals.some((r) => r.additional || r.patterns.length > 0);
     for (const [key, child] of Object.entries(value)) {
-      if (removedNames.has(key)) {
+      const declared = [...flat].flatMap((node) => (isObject(node.properties) && Object.hasOwn(node.properties, key) ? [node.properties[key]!] : []));
+      // A name removed from one schema but still declared by another that describes the value (two
+      // allOf branches) is a visible property: its value stays, pruned by what declares it.
+      if (removedNames.has(key) && declared.length === 0) {
         delete value[key];
         continue;
       }
-      const declared = [...flat].flatMap((node) => (isObject(node.properties) && Object.hasOwn(node.properties, key) ? [node.properties[key]!] : []));
       if (declared.length) {
         this.prune(child, declared);
         continue;
@@ -374,6 +405,10 @@ class ExamplePruner {
 function pruneInstanceValues(state: FilterState): void {
   const pruner = new ExamplePruner(state);
   visitElements(state.document, state.version, (visit) => {
+    if (state.lostSchema.has(visit.node)) {
+      dropInstanceValues(state, visit);
+      return SKIP_CHILDREN;
+    }
     const schema = getDataSchema(visit.node, visit.kind, state.version);
     if (schema !== undefined) {
       for (const slot of getValueSlots(visit.node, visit.kind, state.version)) pruneSlot(pruner, slot.shape, slot.value, schema);
@@ -388,6 +423,16 @@ function pruneInstanceValues(state: FilterState): void {
       }
     }
   });
+}
+
+/** The examples of an element whose schema was removed are instances of hidden content: they go too. */
+function dropInstanceValues(state: FilterState, visit: ElementVisit): void {
+  const examples = getChildElements(visit.node, visit.kind, state.version).filter((child) => child.kind === 'example');
+  const keys = [...getValueSlots(visit.node, visit.kind, state.version).filter((slot) => slot.shape !== 'data').map((slot) => slot.key), ...new Set(examples.map((child) => child.field))];
+  for (const key of keys) {
+    delete visit.node[key];
+    state.removed.add(toPointer([...visit.path, key]));
+  }
 }
 
 function pruneSlot(pruner: ExamplePruner, shape: string, value: Json, schema: Json): void {
@@ -445,7 +490,7 @@ function pruneUnusedComponents(state: FilterState): void {
       if (reachable.has(key)) continue;
       delete section[name];
       state.removed.add(key);
-      if (Object.keys(section).length === 0) state.emptied.add(section);
+      state.touched.add(section);
     }
   }
 }
@@ -501,20 +546,22 @@ const DROPPABLE_WHEN_EMPTIED: Partial<Record<ElementKind, ReadonlySet<string>>> 
 function dropEmptied(state: FilterState): void {
   const visits: ElementVisit[] = [];
   visitElements(state.document, state.version, (visit) => void visits.push(visit));
+  const isEmptied = (value: unknown): boolean =>
+    state.touched.has(value as object) && ((Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0));
   // Children before their parents, so an emptied callback empties its callbacks map in turn.
   for (const visit of visits.reverse()) {
     const node = visit.node;
-    if (visit.kind === 'callback' && Object.keys(node).length === 0 && state.emptied.has(node) && visit.container && !Array.isArray(visit.container)) {
+    // A callback with no path item left says nothing (markers were stripped already).
+    if (visit.kind === 'callback' && isEmptied(node) && visit.container && !Array.isArray(visit.container)) {
       delete visit.container[visit.key as string];
-      if (Object.keys(visit.container).length === 0) state.emptied.add(visit.container);
+      state.touched.add(visit.container);
       continue;
     }
     const droppable = visit.kind === 'components' ? undefined : DROPPABLE_WHEN_EMPTIED[visit.kind];
     for (const [key, child] of Object.entries(node)) {
-      const isEmpty = (Array.isArray(child) && child.length === 0) || (isObject(child) && Object.keys(child).length === 0);
-      if (!isEmpty || !state.emptied.has(child as object) || !(visit.kind === 'components' || droppable?.has(key))) continue;
+      if (!isEmptied(child) || !(visit.kind === 'components' || droppable?.has(key))) continue;
       delete node[key];
-      if (Object.keys(node).length === 0) state.emptied.add(node);
+      state.touched.add(node);
     }
   }
 }
@@ -538,11 +585,13 @@ export function filterDocument(original: JsonObject, target: BuildTarget, versio
     target,
     version,
     removed: new Set(),
-    emptied: new Set(),
+    touched: new Set(),
+    declaredByRemoved: new Map(),
     pendingSplices: new Map(),
     removedOperationIds: new Set(),
     removedTags: new Set(),
     schemaRemovals: new WeakMap(),
+    lostSchema: new WeakSet(),
   };
   const tagsUsedBefore = collectUsedTags(document, version);
   removeHiddenElements(state);
@@ -553,7 +602,7 @@ export function filterDocument(original: JsonObject, target: BuildTarget, versio
   removeTagsOfHiddenOperations(state, tagsUsedBefore);
   fixRequiredLists(state);
   pruneInstanceValues(state);
-  dropEmptied(state);
   stripAudienceMarkers(document, version);
+  dropEmptied(state);
   return { document, removed: [...state.removed].sort() };
 }

@@ -240,6 +240,38 @@ describe('required across allOf', () => {
   });
 });
 
+describe('instances of removed schemas', () => {
+  it('drops the example and Example objects of a media type whose schema was removed: they describe hidden content', () => {
+    const document = oas3({
+      paths: petsReturning({
+        schema: { $ref: '#/components/schemas/Audit' },
+        example: { by: 'ops-oncall@corp', at: 1 },
+        examples: { one: { value: { by: 'ops-oncall@corp' } } },
+      }),
+      components: { schemas: { Audit: { 'x-internal': true, type: 'object', properties: { by: { type: 'string' }, at: { type: 'integer' } } } } },
+    });
+    expect(view(document)).toEqual(oas3({ paths: petsReturning({}) }));
+  });
+
+  it('drops from required and from examples the properties of a removed allOf base', () => {
+    const document = oas3({
+      paths: petsReturning({ schema: { $ref: '#/components/schemas/Employee' } }),
+      components: {
+        schemas: {
+          Staff: { 'x-internal': true, type: 'object', properties: { badgeNumber: { type: 'string' } } },
+          Employee: {
+            allOf: [{ $ref: '#/components/schemas/Staff' }, { type: 'object', required: ['name', 'badgeNumber'], properties: { name: { type: 'string' } } }],
+            example: { name: 'Ada', badgeNumber: 'B-7731' },
+          },
+        },
+      },
+    });
+    expect((view(document).components as JsonObject).schemas).toEqual({
+      Employee: { allOf: [{ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }], example: { name: 'Ada' } },
+    });
+  });
+});
+
 describe('tags of hidden operations', () => {
   const document = oas3({
     tags: [
