@@ -1,7 +1,8 @@
 // Portolan's own catalog rules run inside Redocly as a plugin, so `redocly.yaml` sets their severity
 // like any other rule and their problems carry Redocly's file:line:col.
 import type { Plugin, UserContext } from '@redocly/openapi-core';
-import { AUDIENCES, LIFECYCLES, describeVisibility, getMarkerContradiction, isAudience, isLifecycle, isPartnerId } from '../core/audience.ts';
+import { AUDIENCES, DEFAULT_AUDIENCE, LIFECYCLES, describeVisibility, getDeclaredApiAudience, getMarkerContradiction, isAudience, isLifecycle, isPartnerId, type Audience } from '../core/audience.ts';
+import { DEFAULT_INTERNAL_HOST_PATTERNS, getInternalServerHosts, getSwaggerHost, toHostMatcher } from './internal-hosts.ts';
 
 export const CATALOG_PLUGIN_ID = 'portolan';
 
@@ -162,51 +163,39 @@ function checkContact(info: InfoNode, ctx: UserContext): void {
   });
 }
 
-/** Host patterns that mean "inside the company"; `*` matches any run of characters. */
-export const DEFAULT_INTERNAL_HOST_PATTERNS = [
-  'localhost', '127.*', '10.*', '192.168.*', '172.1[6-9].*', '172.2?.*', '172.3[01].*', '*.internal', '*.local', '*.corp', '*.corp.*', '*.svc', '*.svc.*', '*.intranet.*',
-];
-
-function toHostRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`, 'i');
-}
-
-function getHost(url: string): string | undefined {
-  try {
-    return new URL(url.replace(/\{[^}]*\}/g, 'x')).hostname;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Servers of open and partner APIs must not point at internal hosts, unless the server itself is
- * marked internal (then it is removed from what outsiders see). Patterns come from the rule's
- * `patterns` option in redocly.yaml.
+ * marked internal (then it is removed from what outsiders see). Every host a server can name counts:
+ * its URL's, with or without a scheme, and each default and enum value of its variables. Patterns
+ * come from the rule's `patterns` option in redocly.yaml.
  */
 function serverInternalHostRule(options: { patterns?: unknown }) {
-  const patterns = (Array.isArray(options?.patterns) ? options.patterns.filter((p): p is string => typeof p === 'string') : DEFAULT_INTERNAL_HOST_PATTERNS).map(toHostRegExp);
-  let audience: unknown;
-  const check = (url: unknown, node: Record<string, unknown>, ctx: UserContext, key: string) => {
-    if ((audience !== 'open' && audience !== 'partner') || typeof url !== 'string') return;
-    // Swagger 2.0 has no server objects: a marker next to `host` would be a marker on the whole
-    // document, which filters nothing, so only 3.x servers can be marked away.
-    if (key !== 'host' && (node['x-internal'] === true || node['x-audience'] === 'internal')) return;
-    const host = key === 'host' ? url.split(':')[0] : getHost(url);
-    if (!host || !patterns.some((p) => p.test(host))) return;
-    ctx.report({
-      message: `Server host '${host}' looks internal, but this is ${audience === 'open' ? 'an open' : 'a partner'} API: use its public host${key === 'host' ? '' : ', or mark the server x-internal: true'}.`,
-      location: ctx.location.child([key]),
-    });
-  };
+  const isInternal = toHostMatcher(Array.isArray(options?.patterns) ? options.patterns.filter((p): p is string => typeof p === 'string') : DEFAULT_INTERNAL_HOST_PATTERNS);
+  let audience: Audience = DEFAULT_AUDIENCE;
+  const isOutside = () => audience === 'open' || audience === 'partner';
+  const apiKind = () => (audience === 'open' ? 'an open' : 'a partner');
   return {
     Root: { enter: (root: Record<string, unknown>, ctx: UserContext) => {
-      const info = root.info as Record<string, unknown> | undefined;
-      audience = info?.['x-audience'];
-      if (typeof root.host === 'string') check(root.host, root, ctx, 'host');
+      audience = getDeclaredApiAudience(root.info).audience;
+      if (!isOutside() || typeof root.host !== 'string') return;
+      // Swagger 2.0 has no server objects: a marker next to `host` would be a marker on the whole
+      // document, which filters nothing, so only 3.x servers can be marked away.
+      const host = getSwaggerHost(root.host);
+      if (!host || !isInternal(host)) return;
+      ctx.report({ message: `Server host '${host}' looks internal, but this is ${apiKind()} API: use its public host.`, location: ctx.location.child(['host']) });
     } },
-    Server: (server: Record<string, unknown>, ctx: UserContext) => check(server.url, server, ctx, 'url'),
+    Server: (server: Record<string, unknown>, ctx: UserContext) => {
+      // Only a valid marker takes a server away; a sloppy one is reported by element-audience, and the host too.
+      if (!isOutside() || typeof server.url !== 'string' || server['x-internal'] === true || server['x-audience'] === 'internal') return;
+      for (const { host, at, variable } of getInternalServerHosts(server.url, server.variables, isInternal)) {
+        const source = variable ? ` (server variable '${variable.name}' set to '${variable.value}')` : '';
+        const fix = variable ? `list only public hosts in variable '${variable.name}'` : 'use its public host';
+        ctx.report({
+          message: `Server host '${host}'${source} looks internal, but this is ${apiKind()} API: ${fix}, or mark the server x-internal: true.`,
+          location: ctx.location.child(at),
+        });
+      }
+    },
   };
 }
 

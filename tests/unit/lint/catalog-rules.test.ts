@@ -150,6 +150,26 @@ describe('portolan/server-internal-host', () => {
       "9:7 error portolan/server-internal-host Server host 'localhost' looks internal, but this is a partner API: use its public host.",
     ]);
   });
+
+  it('reads the host of a server URL without a scheme, and skips a relative one', async () => {
+    expect(await problemsOf('server-protocol-relative.yaml', defaults)).toEqual([
+      "10:10 error portolan/server-internal-host Server host 'build.corp' looks internal, but this is an open API: use its public host, or mark the server x-internal: true.",
+    ]);
+  });
+
+  it('checks every default and enum value of server variables, pointing at the value that names the internal host', async () => {
+    expect(await problemsOf('server-variables.yaml', defaults)).toEqual([
+      "13:33 error portolan/server-internal-host Server host 'staging.corp' (server variable 'host' set to 'staging.corp') looks internal, but this is an open API: list only public hosts in variable 'host', or mark the server x-internal: true.",
+      "17:18 error portolan/server-internal-host Server host 'localhost' (server variable 'base' set to 'http://localhost:8080') looks internal, but this is an open API: list only public hosts in variable 'base', or mark the server x-internal: true.",
+      "18:10 error portolan/server-internal-host Server host 'eu.api.corp' looks internal, but this is an open API: use its public host, or mark the server x-internal: true.",
+    ]);
+  });
+
+  it('checks the host of a Swagger 2.0 open API, without its port or trailing dot', async () => {
+    expect(await problemsOf('swagger-corp-host.yaml', defaults)).toEqual([
+      "9:7 error portolan/server-internal-host Server host 'build.corp' looks internal, but this is an open API: use its public host.",
+    ]);
+  });
 });
 
 describe('loadCatalog', () => {
