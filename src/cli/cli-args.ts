@@ -122,9 +122,45 @@ export function parseLintArgs(args: string[]): LintOptions {
   };
 }
 
-export function parsePreviewArgs(args: string[]): { audience?: Audience; partner?: string; outDir?: string; port?: number } {
+export interface PreviewOptions {
+  audience?: Audience;
+  partner?: string;
+  /** The folder holding the sites, as for build; absent means dist/. */
+  outRoot?: string;
+  port?: number;
+}
+
+function toPort(raw: string | undefined, usage: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const port = Number(raw);
+  if (!(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError(`--port must be a TCP port number from 1 to 65535 (got '${raw}')\n${usage}`);
+  return port;
+}
+
+export function parsePreviewArgs(args: string[]): PreviewOptions {
   const values = parse(args, { audience: { type: 'string' }, partner: { type: 'string' }, out: { type: 'string' }, port: { type: 'string' } }, PREVIEW_USAGE);
-  const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError(`--port must be a TCP port number\n${PREVIEW_USAGE}`);
-  return { ...toAudienceOptions(values, PREVIEW_USAGE), outDir: values.out ? path.resolve(values.out) : undefined, port };
+  return { ...toAudienceOptions(values, PREVIEW_USAGE), outRoot: values.out ? path.resolve(values.out) : undefined, port: toPort(values.port, PREVIEW_USAGE) };
+}
+
+export const DEV_USAGE = `usage: npm run dev -- [--specs DIR] [--config FILE] [--audience internal|partner|open] [--partner ID] [--port N] ${LISTING_USAGE} ${LIMIT_USAGE}`;
+
+export interface DevOptions extends ListingOptions {
+  specsDir: string;
+  limits: InputLimits;
+  audience?: Audience;
+  partner?: string;
+  configPath?: string;
+  port?: number;
+}
+
+export function parseDevArgs(args: string[]): DevOptions {
+  const values = parse(args, { specs: { type: 'string' }, audience: { type: 'string' }, partner: { type: 'string' }, config: { type: 'string' }, port: { type: 'string' }, ...LISTING_OPTIONS, ...LIMIT_OPTIONS }, DEV_USAGE);
+  return {
+    specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR),
+    limits: toLimits(values, DEV_USAGE),
+    configPath: values.config,
+    port: toPort(values.port, DEV_USAGE),
+    ...toListingOptions(values, DEV_USAGE),
+    ...toAudienceOptions(values, DEV_USAGE),
+  };
 }
