@@ -37,13 +37,50 @@ export function escapePointerSegment(segment: string | number): string {
   return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-export function getRefName(ref: string, prefix: string): string | undefined {
-  if (!ref.startsWith(prefix)) return undefined;
-  const rest = ref.slice(prefix.length);
-  if (rest.includes('/')) return undefined;
-  return decodePointerSegment(rest);
+/** RFC 6901: `~1` first, then `~0`, so `~01` stays `~1`. */
+export function unescapePointerSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/**
+ * The decoded JSON pointer segments a local reference (`#/a/b`) points at, or undefined for a
+ * reference into another document or one that is not a pointer. The fragment is percent-decoded first,
+ * then each segment is unescaped, as RFC 6901 section 6 orders it. References are compared on these
+ * segments, never as raw strings.
+ */
+export function toRefTarget(ref: string): string[] | undefined {
+  if (!ref.startsWith('#')) return undefined;
+  let fragment: string;
+  try {
+    fragment = decodeURIComponent(ref.slice(1));
+  } catch {
+    return undefined;
+  }
+  if (fragment === '') return [];
+  if (!fragment.startsWith('/')) return undefined;
+  return fragment.slice(1).split('/').map(unescapePointerSegment);
+}
+
+/** The node at decoded `segments`, own keys only. */
+export function getAtPath(document: unknown, segments: readonly string[]): Json | undefined {
+  let node: unknown = document;
+  for (const segment of segments) {
+    if (Array.isArray(node)) node = /^(0|[1-9][0-9]*)$/.test(segment) ? node[Number(segment)] : undefined;
+    else if (isObject(node) && Object.hasOwn(node, segment)) node = node[segment];
+    else return undefined;
+  }
+  return node as Json | undefined;
+}
+
+/** The name a reference gives inside a section (`#/components/schemas/Audit%20Entry` -> `Audit Entry`), compared on decoded segments. */
+export function getRefName(ref: string, prefix: string): string | undefined {
+  const target = toRefTarget(ref);
+  const section = toRefTarget(prefix.replace(/\/$/, ''));
+  if (!target || !section || target.length !== section.length + 1) return undefined;
+  return section.every((segment, index) => target[index] === segment) ? target[section.length] : undefined;
+}
+
+/** One segment as written in a reference: percent-decoded, then unescaped. */
 export function decodePointerSegment(segment: string): string {
   let decoded = segment;
   try {
@@ -51,20 +88,13 @@ export function decodePointerSegment(segment: string): string {
   } catch {
     // keep the raw segment
   }
-  return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
+  return unescapePointerSegment(decoded);
 }
 
 /** Follows a local `#/a/b` pointer inside the bundled document. */
 export function getByPointer(document: unknown, ref: string): Json | undefined {
-  if (!ref.startsWith('#')) return undefined;
-  const path = ref.slice(1).split('/').slice(1).map(decodePointerSegment);
-  let node: unknown = document;
-  for (const segment of path) {
-    if (Array.isArray(node)) node = node[Number(segment)];
-    else if (isObject(node) && Object.hasOwn(node, segment)) node = node[segment];
-    else return undefined;
-  }
-  return node as Json | undefined;
+  const target = toRefTarget(ref);
+  return target ? getAtPath(document, target) : undefined;
 }
 
 const MAX_REF_HOPS = 32;

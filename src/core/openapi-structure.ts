@@ -22,7 +22,10 @@
 //   segments. Never compare raw `$ref` strings: `#/components/schemas/Audit%20Entry` and
 //   `#/components/schemas/Audit Entry` are the same target.
 import { escapePointerFragment } from '@redocly/openapi-core';
-import { isObject, type Json, type JsonObject } from './openapi-shape.ts';
+import { getAtPath, isObject, toRefTarget, unescapePointerSegment, type Json, type JsonObject } from './openapi-shape.ts';
+
+// The pointer primitives live in openapi-shape.ts (which this file builds on); they belong to this API.
+export { getAtPath, toRefTarget, unescapePointerSegment };
 
 export type OasVersion = 'oas2' | 'oas3';
 
@@ -305,29 +308,6 @@ export function getDataSchema(node: JsonObject, kind: ElementKind, version: OasV
 // ---------------------------------------------------------------------------------------------------
 // References
 
-/**
- * The decoded JSON pointer segments a local reference (`#/a/b`) points at, or undefined for a
- * reference into another document or one that is not a pointer. The fragment is percent-decoded first,
- * then each segment is unescaped (`~1` -> `/`, then `~0` -> `~`), as RFC 6901 section 6 orders it.
- */
-export function toRefTarget(ref: string): string[] | undefined {
-  if (!ref.startsWith('#')) return undefined;
-  let fragment: string;
-  try {
-    fragment = decodeURIComponent(ref.slice(1));
-  } catch {
-    return undefined;
-  }
-  if (fragment === '') return [];
-  if (!fragment.startsWith('/')) return undefined;
-  return fragment.slice(1).split('/').map(unescapePointerSegment);
-}
-
-/** RFC 6901: `~1` first, then `~0`, so `~01` stays `~1`. */
-export function unescapePointerSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
 /** The canonical pointer of decoded segments: `#/paths/~1pets/get`. Equal paths give equal strings. */
 export function toPointer(segments: readonly (string | number)[]): string {
   return segments.reduce<string>((pointer, segment) => `${pointer}/${escapePointerFragment(String(segment))}`, '#');
@@ -346,17 +326,6 @@ export function isSamePath(a: readonly string[], b: readonly string[]): boolean 
 /** Whether `path` is `ancestor` or lies inside it. */
 export function isWithinPath(path: readonly string[], ancestor: readonly string[]): boolean {
   return path.length >= ancestor.length && ancestor.every((segment, index) => segment === path[index]);
-}
-
-/** The node at decoded `segments`, own keys only. */
-export function getAtPath(document: unknown, segments: readonly string[]): Json | undefined {
-  let node: unknown = document;
-  for (const segment of segments) {
-    if (Array.isArray(node)) node = /^(0|[1-9][0-9]*)$/.test(segment) ? node[Number(segment)] : undefined;
-    else if (isObject(node) && Object.hasOwn(node, segment)) node = node[segment];
-    else return undefined;
-  }
-  return node as Json | undefined;
 }
 
 /** Where schemas by name live: discriminator mappings may give a bare name instead of a reference. */
