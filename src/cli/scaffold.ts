@@ -11,6 +11,7 @@ import { DEFAULT_SPECS_DIR, UsageError } from './cli-args.ts';
 import { checkSpecsDir, EXIT_OK, EXIT_SPEC_PROBLEMS, processIo, withUsageErrors, type Io } from './commands.ts';
 import { toDisplayPath } from '../core/diagnostics.ts';
 import { getConfigPath, loadLintConfig } from '../lint/lint-config.ts';
+import { getPlaceholderServerUrl, getPlaceholderSupportUrl, PLACEHOLDER_LICENSE_URL, SCAFFOLD_PLACEHOLDER_DESCRIPTIONS } from '../lint/scaffold-placeholders.ts';
 import { asObject, asString } from '../core/openapi-shape.ts';
 import { toSlug } from '../core/slug.ts';
 
@@ -118,20 +119,21 @@ export function toDefaultTitle(id: string): string {
  */
 function toContact(options: NewApiOptions): Record<string, string> {
   if (options.audience === 'internal') return { name: options.owner };
-  return { name: options.owner, url: `https://support.example/apis/${options.id}` };
+  return { name: options.owner, url: getPlaceholderSupportUrl(options.id) };
 }
 
 /**
  * The new API's description: every field the house rules ask for, filled with placeholders that say
- * what to write, and one example operation so the file lints clean before the team's first edit.
+ * what to write, and one example operation. Lint points at each placeholder until it is replaced
+ * (portolan/no-scaffold-placeholder), and reports nothing else.
  */
 export function toNewApiDocument(options: NewApiOptions): Record<string, unknown> {
   const info: Record<string, unknown> = {
     title: options.title,
     version: '0.1.0',
-    description: "Replace this with one or two sentences on what the API does and who it is for; the catalog shows them as the API's summary.",
+    description: SCAFFOLD_PLACEHOLDER_DESCRIPTIONS.api,
     contact: toContact(options),
-    license: { name: 'Proprietary', url: 'https://legal.example/licenses/proprietary' },
+    license: { name: 'Proprietary', url: PLACEHOLDER_LICENSE_URL },
     'x-owner': options.owner,
     'x-audience': options.audience,
     ...(options.partners ? { 'x-partners': options.partners } : {}),
@@ -140,16 +142,15 @@ export function toNewApiDocument(options: NewApiOptions): Record<string, unknown
   return {
     openapi: '3.1.0',
     info,
-    // `.example` is reserved (RFC 2606): a placeholder that can never reach a real host.
-    servers: [{ url: `https://api.example/${options.id}`, description: 'Placeholder: replace with the base URL clients call.' }],
+    servers: [{ url: getPlaceholderServerUrl(options.id), description: SCAFFOLD_PLACEHOLDER_DESCRIPTIONS.server }],
     security: [{ bearerAuth: [] }],
-    tags: [{ name: 'Health', description: 'Whether the API is up. An example tag: replace it with your own.' }],
+    tags: [{ name: 'Health', description: SCAFFOLD_PLACEHOLDER_DESCRIPTIONS.tag }],
     paths: {
       '/health': {
         get: {
           operationId: 'getHealth',
           summary: 'Check the API is up',
-          description: 'An example operation to show the shape the house rules expect: replace it with your own.',
+          description: SCAFFOLD_PLACEHOLDER_DESCRIPTIONS.operation,
           tags: ['Health'],
           responses: {
             '200': {
@@ -166,7 +167,7 @@ export function toNewApiDocument(options: NewApiOptions): Record<string, unknown
     },
     components: {
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'Placeholder: say how clients get a token, or replace this scheme with yours.' },
+        bearerAuth: { type: 'http', scheme: 'bearer', description: SCAFFOLD_PLACEHOLDER_DESCRIPTIONS.securityScheme },
       },
       schemas: {
         Health: {

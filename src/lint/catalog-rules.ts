@@ -3,6 +3,7 @@
 import type { Plugin, UserContext } from '@redocly/openapi-core';
 import { AUDIENCES, DEFAULT_AUDIENCE, LIFECYCLES, describeVisibility, getDeclaredApiAudience, getMarkerContradiction, isAudience, isLifecycle, isPartnerId, type Audience } from '../core/audience.ts';
 import { DEFAULT_INTERNAL_HOST_PATTERNS, getInternalServerHosts, getSwaggerHost, toHostMatcher } from './internal-hosts.ts';
+import { noScaffoldPlaceholderRule } from './scaffold-placeholder-rule.ts';
 
 export const CATALOG_PLUGIN_ID = 'portolan';
 
@@ -16,6 +17,7 @@ export const CATALOG_RULE_DEFAULTS: Record<string, 'error' | 'warn' | 'off'> = {
   'portolan/server-internal-host': 'error',
   'portolan/info-x-api-id': 'error',
   'portolan/element-audience': 'error',
+  'portolan/no-scaffold-placeholder': 'warn',
 };
 
 type InfoNode = Record<string, unknown>;
@@ -213,6 +215,7 @@ const ruleSet = {
   [`${CATALOG_PLUGIN_ID}/element-audience`]: () => ({ any: { enter: checkElementAudience } }),
   [`${CATALOG_PLUGIN_ID}/info-contact`]: infoRule(checkContact),
   [`${CATALOG_PLUGIN_ID}/server-internal-host`]: serverInternalHostRule,
+  [`${CATALOG_PLUGIN_ID}/no-scaffold-placeholder`]: noScaffoldPlaceholderRule,
 };
 
 export const catalogPlugin: Plugin = {
