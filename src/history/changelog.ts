@@ -278,20 +278,21 @@ export function toChangelog(history: ApiHistory, target: BuildTarget): Changelog
   const toReadable = (changes: Change[]): ChangelogChange[] =>
     target.audience === 'internal' ? changes.map(({ level, rule, message }) => ({ level, rule, message })) : toNameableChanges(changes, today);
   const { versions } = history;
+  // Each version is filtered once, though it is compared twice (as the newer and as the older).
+  const views = versions.map((version) => toVisibleView(version.document, version.version, target));
   const entries: ChangelogEntry[] = [];
   for (let index = 0; index + 1 < versions.length; index += 1) {
     const newer = versions[index]!;
-    const older = versions[index + 1]!;
-    const after = toVisibleView(newer.document, newer.version, target);
+    const after = views[index];
     if (!after) continue;
-    const before = toVisibleView(older.document, older.version, target);
+    const before = views[index + 1];
     const changes = before ? toReadable(diffApi(before, after)) : [{ level: 'non-breaking' as const, rule: 'api-added', message: 'The API was published.' }];
     // A commit that changed nothing this audience can see does not appear in its changelog.
     if (changes.length === 0) continue;
     entries.push(toEntry(newer, target, changes));
   }
   const first = versions.at(-1);
-  if (history.complete && first && toVisibleView(first.document, first.version, target)) {
+  if (history.complete && first && views.at(-1)) {
     entries.push(toEntry(first, target, [{ level: 'non-breaking', rule: 'api-added', message: 'The API was added to the catalog.' }]));
   }
   return entries;
