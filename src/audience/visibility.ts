@@ -16,6 +16,7 @@ import {
   getElementReferences,
   getSecuritySchemeSectionPath,
   getValueSlots,
+  mayContain,
   SKIP_CHILDREN,
   toPointer,
   toRefTarget,
@@ -104,6 +105,7 @@ function removeElement(state: FilterState, visit: ElementVisit): void {
   if (visit.kind === 'schema') state.declaredByRemoved.set(toPointer(visit.path), getDeclaredNames(state, visit.node));
   visitElements(visit.node, state.version, (inner) => {
     if (inner.kind === 'operation' && typeof inner.node.operationId === 'string') state.removedOperationIds.add(inner.node.operationId);
+    return mayContain(inner.kind, 'operation', state.version) ? undefined : SKIP_CHILDREN;
   }, visit.kind, visit.path);
   if (visit.kind === 'tag' && visit.parent?.kind === 'document' && typeof visit.node.name === 'string') state.removedTags.add(visit.node.name);
   if (visit.parent?.kind === 'schema') rememberSchemaRemoval(state, visit.parent.node, visit);
@@ -185,6 +187,7 @@ function collectOperationIds(document: JsonObject, version: OasVersion): Set<str
   const ids = new Set<string>();
   visitElements(document, version, (visit) => {
     if (visit.kind === 'operation' && typeof visit.node.operationId === 'string') ids.add(visit.node.operationId);
+    return mayContain(visit.kind, 'operation', version) ? undefined : SKIP_CHILDREN;
   });
   return ids;
 }
@@ -308,7 +311,7 @@ function fixSecurityRequirements(state: FilterState): void {
   const schemes = getAtPath(state.document, getSecuritySchemeSectionPath(state.version));
   const holders: JsonObject[] = [];
   visitElements(state.document, state.version, (visit) => {
-    if (visit.kind !== 'securityRequirement') return;
+    if (visit.kind !== 'securityRequirement') return mayContain(visit.kind, 'securityRequirement', state.version) ? undefined : SKIP_CHILDREN;
     const names = Object.keys(visit.node);
     if (names.some((name) => !isObject(schemes) || !Object.hasOwn(schemes, name))) {
       removeElement(state, visit);
@@ -500,6 +503,7 @@ function collectUsedTags(document: JsonObject, version: OasVersion): Set<string>
   const used = new Set<string>();
   visitElements(document, version, (visit) => {
     if (visit.kind === 'operation' && Array.isArray(visit.node.tags)) for (const tag of visit.node.tags) if (typeof tag === 'string') used.add(tag);
+    return mayContain(visit.kind, 'operation', version) ? undefined : SKIP_CHILDREN;
   });
   return used;
 }

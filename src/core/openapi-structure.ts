@@ -194,10 +194,12 @@ export function isExtensionKey(key: string): boolean {
 }
 
 /** The slot a key of an element of `kind` falls in, or undefined for scalar fields and unknown keys. */
+const EXTENSION_SLOT: Slot = { value: 'data' };
+
 function getSlot(kind: ElementKind, key: string, version: OasVersion): Slot | undefined {
   const shape = SHAPES[version][kind];
   if (Object.hasOwn(shape.fields, key)) return shape.fields[key];
-  if (isExtensionKey(key)) return { value: 'data' };
+  if (isExtensionKey(key)) return EXTENSION_SLOT;
   return shape.patterned;
 }
 
@@ -214,6 +216,39 @@ export function getFieldRole(kind: ElementKind, key: string, version: OasVersion
   if ('one' in slot || 'list' in slot) return 'element';
   if ('map' in slot) return 'elements';
   return 'names' in slot ? 'names' : 'value';
+}
+
+/** The kinds an element of `kind` can hold, directly or further down. */
+function getReachableKinds(version: OasVersion): Map<ElementKind, Set<ElementKind>> {
+  const direct = new Map<ElementKind, Set<ElementKind>>();
+  for (const kind of ELEMENT_KINDS) {
+    const shape = SHAPES[version][kind];
+    const slots = [...Object.values(shape.fields), ...(shape.patterned ? [shape.patterned] : [])];
+    direct.set(kind, new Set(slots.flatMap((slot) => ('one' in slot ? [slot.one] : 'list' in slot ? [slot.list] : 'map' in slot ? [slot.map] : []))));
+  }
+  const reachable = new Map<ElementKind, Set<ElementKind>>();
+  for (const kind of ELEMENT_KINDS) {
+    const seen = new Set<ElementKind>();
+    const pending = [...direct.get(kind)!];
+    while (pending.length) {
+      const next = pending.pop()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      pending.push(...direct.get(next)!);
+    }
+    reachable.set(kind, seen);
+  }
+  return reachable;
+}
+
+const REACHABLE: Record<OasVersion, Map<ElementKind, Set<ElementKind>>> = { oas2: getReachableKinds('oas2'), oas3: getReachableKinds('oas3') };
+
+/**
+ * Whether an element of `kind` can hold an element of `target` anywhere below it: a walk looking for
+ * operations can skip schemas, whatever their size.
+ */
+export function mayContain(kind: ElementKind, target: ElementKind, version: OasVersion): boolean {
+  return REACHABLE[version].get(kind)!.has(target);
 }
 
 /** A `$ref` in a slot of `kind` points at an element of that same kind. */
@@ -239,30 +274,42 @@ export interface ChildElement {
   name?: string;
 }
 
-function pushElements(out: ChildElement[], value: Json, kind: ElementKind, container: JsonObject | Json[], key: string | number, segments: string[], field: string, name?: string): void {
+type ChildCallback = (node: JsonObject, kind: ElementKind, container: JsonObject | Json[], key: string | number, segments: string[], field: string, name: string | undefined) => void;
+
+function emitElements(emit: ChildCallback, value: Json, kind: ElementKind, container: JsonObject | Json[], key: string | number, segments: string[], field: string, name?: string): void {
   if (isObject(value)) {
-    out.push({ node: value, kind, container, key, segments, field, ...(name !== undefined ? { name } : {}) });
+    emit(value, kind, container, key, segments, field, name);
   } else if (Array.isArray(value)) {
     // `items: [a, b]` (draft 4 tuples) holds a list where a single schema is usual.
-    value.forEach((item, index) => pushElements(out, item, kind, value, index, [...segments, String(index)], field));
+    for (let index = 0; index < value.length; index += 1) emitElements(emit, value[index]!, kind, value, index, [...segments, String(index)], field);
+  }
+}
+
+/** Calls `emit` for each element an element of `kind` holds directly, in document order. */
+function forEachChild(node: JsonObject, kind: ElementKind, version: OasVersion, emit: ChildCallback): void {
+  const fields = SHAPES[version][kind].fields;
+  for (const key in node) {
+    if (!Object.hasOwn(node, key)) continue;
+    const slot = getSlot(kind, key, version);
+    if (!slot) continue;
+    const value = node[key]!;
+    if ('one' in slot) {
+      const isPatterned = !Object.hasOwn(fields, key);
+      emitElements(emit, value, slot.one, node, key, [key], isPatterned ? '' : key, isPatterned ? key : undefined);
+    } else if ('list' in slot) {
+      if (Array.isArray(value)) for (let index = 0; index < value.length; index += 1) emitElements(emit, value[index]!, slot.list, value, index, [key, String(index)], key);
+    } else if ('map' in slot) {
+      if (isObject(value)) for (const name in value) if (Object.hasOwn(value, name)) emitElements(emit, value[name]!, slot.map, value, name, [key, name], key, name);
+    }
   }
 }
 
 /** The elements an element of `kind` holds directly, in document order. */
 export function getChildElements(node: JsonObject, kind: ElementKind, version: OasVersion): ChildElement[] {
   const out: ChildElement[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    const slot = getSlot(kind, key, version);
-    if (!slot) continue;
-    if ('one' in slot) {
-      const isPatterned = !Object.hasOwn(SHAPES[version][kind].fields, key);
-      pushElements(out, value, slot.one, node, key, [key], isPatterned ? '' : key, isPatterned ? key : undefined);
-    } else if ('list' in slot) {
-      if (Array.isArray(value)) value.forEach((item, index) => pushElements(out, item, slot.list, value, index, [key, String(index)], key));
-    } else if ('map' in slot) {
-      if (isObject(value)) for (const [name, child] of Object.entries(value)) pushElements(out, child, slot.map, value, name, [key, name], key, name);
-    }
-  }
+  forEachChild(node, kind, version, (child, childKind, container, key, segments, field, name) => {
+    out.push({ node: child, kind: childKind, container, key, segments, field, ...(name !== undefined ? { name } : {}) });
+  });
   return out;
 }
 
@@ -411,31 +458,51 @@ export interface ElementVisit {
 export const SKIP_CHILDREN = Symbol('skip children');
 export type Visitor = (visit: ElementVisit) => typeof SKIP_CHILDREN | void;
 
-/** The kind of the root: a document; a fragment can be walked from any kind. */
-export function visitElements(root: JsonObject, version: OasVersion, visit: Visitor, kind: ElementKind = 'document', path: string[] = []): void {
-  visitOne({ node: root, kind, path, field: '' }, version, visit);
+/** A visit computes its path and reference target only when asked: most visits never need them. */
+class Visit implements ElementVisit {
+  readonly node: JsonObject;
+  readonly kind: ElementKind;
+  readonly field: string;
+  readonly parent?: Visit;
+  readonly container?: JsonObject | Json[];
+  readonly key?: string | number;
+  readonly name?: string;
+  private readonly segments: string[];
+  private cachedPath?: string[];
+
+  constructor(node: JsonObject, kind: ElementKind, field: string, segments: string[], parent?: Visit, container?: JsonObject | Json[], key?: string | number, name?: string) {
+    this.node = node;
+    this.kind = kind;
+    this.field = field;
+    this.segments = segments;
+    if (parent) this.parent = parent;
+    if (container !== undefined) this.container = container;
+    if (key !== undefined) this.key = key;
+    if (name !== undefined) this.name = name;
+  }
+
+  get path(): string[] {
+    if (!this.cachedPath) this.cachedPath = this.parent ? [...this.parent.path, ...this.segments] : this.segments;
+    return this.cachedPath;
+  }
+
+  get ref(): string[] | undefined {
+    return typeof this.node.$ref === 'string' ? toRefTarget(this.node.$ref) : undefined;
+  }
 }
 
-function visitOne(current: ElementVisit, version: OasVersion, visit: Visitor): void {
+/** The kind of the root: a document; a fragment can be walked from any kind. */
+export function visitElements(root: JsonObject, version: OasVersion, visit: Visitor, kind: ElementKind = 'document', path: string[] = []): void {
+  visitOne(new Visit(root, kind, '', path), version, visit);
+}
+
+function visitOne(current: Visit, version: OasVersion, visit: Visitor): void {
   if (visit(current) === SKIP_CHILDREN) return;
-  for (const child of getChildElements(current.node, current.kind, version)) {
-    const ref = typeof child.node.$ref === 'string' ? toRefTarget(child.node.$ref) : undefined;
-    visitOne(
-      {
-        node: child.node,
-        kind: child.kind,
-        path: [...current.path, ...child.segments],
-        field: child.field,
-        parent: current,
-        container: child.container,
-        key: child.key,
-        ...(child.name !== undefined ? { name: child.name } : {}),
-        ...(ref ? { ref } : {}),
-      },
-      version,
-      visit,
-    );
-  }
+  const children: Visit[] = [];
+  forEachChild(current.node, current.kind, version, (node, kind, container, key, segments, field, name) => {
+    children.push(new Visit(node, kind, field, segments, current, container, key, name));
+  });
+  for (const child of children) visitOne(child, version, visit);
 }
 
 /** The version of a parsed description, from its `swagger` / `openapi` field. */

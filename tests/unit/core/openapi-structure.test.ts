@@ -9,6 +9,7 @@ import {
   getValueSlots,
   isSamePath,
   isWithinPath,
+  mayContain,
   SKIP_CHILDREN,
   toMappingTarget,
   toPointer,
@@ -297,5 +298,17 @@ describe('getElementReferences', () => {
     const refs: unknown[] = [];
     visitElements(schema, 'oas3', (visit) => void refs.push(...getElementReferences(visit.node, visit.kind, 'oas3')), 'schema');
     expect(refs).toEqual([]);
+  });
+});
+
+describe('mayContain', () => {
+  it('knows from the table which kinds can hold which, so walks can skip subtrees', () => {
+    expect(mayContain('document', 'operation', 'oas3')).toBe(true);
+    expect(mayContain('operation', 'operation', 'oas3')).toBe(true); // through callbacks
+    expect(mayContain('schema', 'operation', 'oas3')).toBe(false);
+    expect(mayContain('response', 'operation', 'oas3')).toBe(false);
+    expect(mayContain('response', 'schema', 'oas2')).toBe(true);
+    expect(mayContain('operation', 'operation', 'oas2')).toBe(false);
+    expect(mayContain('document', 'securityRequirement', 'oas2')).toBe(true);
   });
 });
