@@ -1,6 +1,9 @@
 // A reader's path through a built site in a real browser: filter the catalog, search for an
-// operation, and land on its page.
+// operation, and land on its page. And a writer's: npm run dev shows spec errors in the browser.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -77,5 +80,63 @@ describe('search', () => {
 
   it('finds an API by its title', async () => {
     expect(await searchFor('Kennel Partner')).toContain('/apis/kennels/');
+  });
+});
+
+/** A port nothing listens on right now. */
+async function getFreePort(): Promise<number> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe('npm run dev', () => {
+  it('shows spec errors in the browser, escaped, instead of a stale page, and the site again once they are fixed', async () => {
+    const specs = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-dev-e2e-')), 'specs');
+    fs.cpSync('tests/fixtures/catalog-basic', specs, { recursive: true });
+    const petsFile = path.join(specs, 'pets', 'openapi.yaml');
+    const original = fs.readFileSync(petsFile, 'utf8');
+    const port = await getFreePort();
+    // Its own process group, so the Astro server it starts is stopped with it.
+    const dev = spawn(process.execPath, ['scripts/dev.ts', '--specs', specs, '--port', String(port)], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    dev.stdout.on('data', (chunk) => (output += chunk));
+    dev.stderr.on('data', (chunk) => (output += chunk));
+    const devPage = await browser.newPage();
+    const catalogTitles = () => devPage.locator('.catalog-title').allTextContents().catch(() => []);
+    const errorText = () => devPage.locator('#portolan-dev-errors').textContent({ timeout: 1_000 }).catch(() => null);
+    try {
+      await expect.poll(() => output, { timeout: 120_000, interval: 250 }).toContain(`http://localhost:${port}/`);
+      await devPage.goto(`http://localhost:${port}/`);
+      await expect.poll(catalogTitles, { timeout: 60_000 }).toContain('Pet Store Open API');
+
+      fs.writeFileSync(petsFile, original.replace('  x-audience: open', '  x-audience: "<b>Open</b>"'));
+      await expect.poll(errorText, { timeout: 60_000 }).toBe(
+        [
+          `${petsFile}:6:15  error  portolan/info-x-audience  info.x-audience must be one of 'open', 'partner', 'internal' (got "<b>Open</b>"); leave it out to keep the API internal.`,
+          '    4 |   version: 2.1.0',
+          '    5 |   description: Public **pet** catalogue. {process.env.HOME} stays literal.',
+          '  > 6 |   x-audience: "<b>Open</b>"',
+          '      |               ^',
+          '    7 |   x-owner: team-pets',
+          '    8 |   x-lifecycle: production',
+          '    docs: README.md#lint-rules',
+          '',
+          '1 error, 0 warnings in 4 APIs',
+          '',
+        ].join('\n'),
+      );
+      expect(await devPage.locator('h1').textContent()).toBe('The site was not updated: the specs have errors');
+      expect(await devPage.locator('#portolan-dev-errors b').count()).toBe(0);
+
+      fs.writeFileSync(petsFile, original);
+      await expect.poll(catalogTitles, { timeout: 60_000 }).toContain('Pet Store Open API');
+      expect(await errorText()).toBeNull();
+    } finally {
+      await devPage.close();
+      process.kill(-dev.pid!, 'SIGTERM');
+    }
   });
 });
