@@ -179,6 +179,15 @@ const OAS2: Readonly<Record<ElementKind, Shape>> = {
     },
   },
   components: { fields: {} },
+  pathItem: {
+    fields: {
+      get: { one: 'operation' }, put: { one: 'operation' }, post: { one: 'operation' }, delete: { one: 'operation' },
+      options: { one: 'operation' }, head: { one: 'operation' }, patch: { one: 'operation' }, parameters: { list: 'parameter' },
+    },
+  },
+  operation: {
+    fields: { externalDocs: { one: 'externalDocs' }, parameters: { list: 'parameter' }, responses: { one: 'responses' }, security: { list: 'securityRequirement' } },
+  },
   parameter: { fields: OAS2_INLINE_SCHEMA },
   header: { fields: OAS2_INLINE_SCHEMA },
   response: { fields: { schema: { one: 'schema' }, headers: { map: 'header' }, examples: { value: 'instancesByMediaType' } } },
