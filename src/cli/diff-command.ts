@@ -13,7 +13,7 @@ import { DEFAULT_SPECS_DIR, UsageError } from './cli-args.ts';
 import { EXIT_OK, EXIT_SPEC_PROBLEMS, processIo, withUsageErrors, type Io } from './commands.ts';
 import { OUTPUT_FORMATS, hasErrors, isOutputFormat, toStylish, type Diagnostic, type OutputFormat } from '../core/diagnostics.ts';
 import { formatFindings, type Finding } from '../history/diff-report.ts';
-import { getChangedFiles, getCommitHash, getGitProblem, getRepoRoot, hasRevision } from '../core/git.ts';
+import { getChangedFiles, getCommitHash, getGitProblem, getRepoRoot, GitError, hasRevision } from '../core/git.ts';
 import { getConfigPath, loadLintConfig } from '../lint/lint-config.ts';
 import { getByPointer, type JsonObject } from '../core/openapi-shape.ts';
 import { getAffectedRoots } from '../core/ref-graph.ts';
@@ -210,6 +210,16 @@ function getRepo(specsDir: string): string {
   return repo;
 }
 
+/** A git command that fails outright (not a file it cannot read) is a problem of the checkout: exit 2. */
+function readGit<T>(base: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof GitError) throw new UsageError(`git cannot read ${base}: ${error.message}`);
+    throw error;
+  }
+}
+
 export function runDiff(args: string[], io: Io = processIo): Promise<number> {
   return withUsageErrors(io, async () => {
     const options = parseDiffArgs(args);
@@ -219,7 +229,7 @@ export function runDiff(args: string[], io: Io = processIo): Promise<number> {
     const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
     const specsDir = toRealPath(options.specsDir);
 
-    const changed = getChangedFiles(repo, options.base, specsDir);
+    const changed = readGit(options.base, () => getChangedFiles(repo, options.base, specsDir));
     const headRoots = getAffectedRoots((await findRootDocuments(specsDir)).roots, changed);
     const head = await loadHead(specsDir, headRoots, config);
     if (hasErrors(head.diagnostics)) {
@@ -227,8 +237,8 @@ export function runDiff(args: string[], io: Io = processIo): Promise<number> {
       io.stderr('Cannot compare: the current versions above do not load. Fix them first (npm run lint).\n');
       return EXIT_SPEC_PROBLEMS;
     }
-    const hash = getCommitHash(repo, options.base);
-    const exported = exportVersion(repo, hash, `${options.base} (${hash.slice(0, 10)})`, specsDir, [toGitPath(repo, specsDir)], false);
+    const hash = readGit(options.base, () => getCommitHash(repo, options.base));
+    const exported = readGit(options.base, () => exportVersion(repo, hash, `${options.base} (${hash.slice(0, 10)})`, specsDir, [toGitPath(repo, specsDir)], false));
     try {
       const base = await loadBase(exported, changed, head, config);
       const findings: Finding[] = [];

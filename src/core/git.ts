@@ -105,7 +105,7 @@ export function listTree(repo: string, ref: string, paths: string[]): TreeEntry[
   return entries;
 }
 
-/** The contents of blobs, in one `git cat-file --batch` call. */
+/** The contents of blobs, in one `git cat-file --batch` call. Objects the repository lacks are left out. */
 function readBlobs(repo: string, oids: readonly string[]): Map<string, Buffer> {
   const blobs = new Map<string, Buffer>();
   if (oids.length === 0) return blobs;
@@ -115,7 +115,11 @@ function readBlobs(repo: string, oids: readonly string[]): Map<string, Buffer> {
     const end = out.indexOf(0x0a, offset);
     if (end < 0) throw new GitError('git cat-file stopped in the middle of its output');
     const [oid = '', type = '', size = ''] = out.subarray(offset, end).toString('utf8').split(' ');
-    if (type === 'missing' || !/^\d+$/.test(size)) throw new GitError(`object ${oid} is missing from the repository (a shallow or partial clone?)`);
+    if (type === 'missing') {
+      offset = end + 1;
+      continue;
+    }
+    if (!/^\d+$/.test(size)) throw new GitError(`git cat-file answered '${type}' for object ${oid}`);
     const start = end + 1;
     blobs.set(oid, out.subarray(start, start + Number(size)));
     offset = start + Number(size) + 1;
@@ -126,12 +130,14 @@ function readBlobs(repo: string, oids: readonly string[]): Map<string, Buffer> {
 export interface SkippedEntry extends TreeEntry {
   /** What a symlink points at, as committed. */
   target?: string;
+  /** The repository lacks the file's content (a shallow or partial clone). */
+  missing?: boolean;
 }
 
 export interface TreeExport {
   /** Absolute paths of the regular files written under the destination. */
   written: string[];
-  /** Symlinks and submodules: never written, so never followed. */
+  /** Symlinks and submodules (never written, so never followed), and files whose content is missing. */
   skipped: SkippedEntry[];
 }
 
@@ -146,16 +152,22 @@ export function exportTree(repo: string, ref: string, paths: string[], dest: str
   const blobs = readBlobs(repo, [...new Set([...regular, ...symlinks].map((entry) => entry.oid))]);
   const root = path.resolve(dest);
   const written: string[] = [];
+  const skipped: SkippedEntry[] = [];
   for (const entry of regular) {
+    const content = blobs.get(entry.oid);
+    if (!content) {
+      skipped.push({ ...entry, missing: true });
+      continue;
+    }
     const file = path.resolve(root, entry.path);
     // Git never stores `..` in a tree, but a written path must stay inside the destination regardless.
     if (!file.startsWith(root + path.sep)) continue;
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, blobs.get(entry.oid)!);
+    fs.writeFileSync(file, content);
     written.push(file);
   }
-  const skipped = entries
-    .filter((entry) => !REGULAR_FILE_MODES.has(entry.mode))
-    .map((entry) => (entry.mode === SYMLINK_MODE ? { ...entry, target: blobs.get(entry.oid)?.toString('utf8') } : entry));
+  for (const entry of entries) {
+    if (!REGULAR_FILE_MODES.has(entry.mode)) skipped.push(entry.mode === SYMLINK_MODE ? { ...entry, target: blobs.get(entry.oid)?.toString('utf8') } : entry);
+  }
   return { written, skipped };
 }

@@ -119,12 +119,13 @@ export function loadExportedSpec(exported: ExportedVersion, root: string, config
 }
 
 function describeSkipped(entry: SkippedEntry): string {
+  if (entry.missing) return `cannot be read from git: the repository lacks its content (object ${entry.oid}); fetch the full history (git fetch --unshallow).`;
   return entry.mode === SYMLINK_MODE
     ? `is a symlink (to ${entry.target ?? 'an unknown target'}), and Portolan never follows symlinks, in history as at HEAD.`
     : `is not a regular file (git mode ${entry.mode}), so it cannot be read.`;
 }
 
-/** A committed symlink (or submodule) where a description should be. */
+/** A committed symlink (or submodule), or a file whose content git lacks, where a description should be. */
 export function toSkippedDiagnostic(exported: ExportedVersion, entry: SkippedEntry, severity: Severity, consequence: string): Diagnostic {
   return {
     rule: HISTORY_UNREADABLE,
@@ -139,9 +140,11 @@ export function toSkippedDiagnostic(exported: ExportedVersion, entry: SkippedEnt
 /** A version that did not load: its first error, placed in the repository and named with its commit. */
 export function toUnreadableDiagnostic(exported: ExportedVersion, root: string, result: LoadResult, severity: Severity, consequence: string): Diagnostic {
   const problem = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
-  const symlinks = exported.tree.skipped.filter((entry) => entry.mode === SYMLINK_MODE && isSpecFileName(path.posix.basename(entry.path)));
-  // A ref to a symlink reads as a missing file: say why it is missing.
-  const note = symlinks.length ? ` Symlinks in that version are not followed: ${symlinks.map((entry) => entry.path).join(', ')}.` : '';
+  // A ref to a file that was not written reads as a missing file: say why it is missing.
+  const unread = exported.tree.skipped.filter((entry) => isSpecFileName(path.posix.basename(entry.path)));
+  const note = unread.length
+    ? ` Not read from that version: ${unread.map((entry) => `${entry.path} (${entry.missing ? 'content missing from the repository' : entry.mode === SYMLINK_MODE ? 'a symlink' : `git mode ${entry.mode}`})`).join(', ')}.`
+    : '';
   return {
     rule: HISTORY_UNREADABLE,
     severity,

@@ -280,27 +280,32 @@ describe('git failures', () => {
     expect(toChangelog(history, { audience: 'internal' })).toEqual([]);
   });
 
-  it('an object missing from the repository costs that version, with a warning, not the build', async () => {
+  it('a file whose content the repository lacks costs that version, with a warning, and fails the diff against it', async () => {
     const { repo: broken, specs: brokenSpecs } = makeRepo('missing-object');
     fs.cpSync(path.join(specs, 'pets'), path.join(brokenSpecs, 'pets'), { recursive: true });
     commit(broken, 'Pets');
-    fs.appendFileSync(path.join(brokenSpecs, 'pets', 'openapi.yaml'), '  /cats:\n    get:\n      responses:\n        \'200\': { description: The cats. }\n');
+    fs.appendFileSync(path.join(brokenSpecs, 'pets', 'openapi.yaml'), "  /cats:\n    get:\n      summary: List cats\n      responses:\n        '200': { description: The cats. }\n");
     commit(broken, 'Cats');
+    // What a partial clone looks like: the tree names the file, but its content was never fetched.
     const oid = git(broken, 'rev-parse', 'HEAD~1:specs/pets/openapi.yaml').trim();
     fs.rmSync(path.join(broken, '.git', 'objects', oid.slice(0, 2), oid.slice(2)));
     const { apis, config } = await loadApis(brokenSpecs);
+    const root = path.join(brokenSpecs, 'pets', 'openapi.yaml');
     const loaded = await loadApiHistory(apis[0]!, { repo: broken, specsDir: brokenSpecs, config });
     expect(loaded.history!.versions.map((version) => version.commit.subject)).toEqual(['Cats']);
     expect(loaded.history!.complete).toBe(false);
+    const reason = `this file cannot be read from git: the repository lacks its content (object ${oid}); fetch the full history (git fetch --unshallow).`;
     expect(loaded.diagnostics).toEqual([
-      {
-        rule: 'portolan/history-unreadable',
-        severity: 'warn',
-        message: `At commit ${short(broken, 'HEAD~1')} the files of this API cannot be read from git (object ${oid} is missing from the repository (a shallow or partial clone?)). The changelog leaves that version out.`,
-        file: path.join(brokenSpecs, 'pets', 'openapi.yaml'),
-        line: 1,
-        col: 1,
-      },
+      { rule: 'portolan/history-unreadable', severity: 'warn', message: `At commit ${short(broken, 'HEAD~1')} ${reason} The changelog leaves that version out.`, file: root, line: 1, col: 1 },
     ]);
+    const diff = await capture(runDiff, ['--specs', brokenSpecs, '--base', 'HEAD~1']);
+    expect(diff.code).toBe(1);
+    expect(diff.stderr).toBe(
+      [
+        `${toDisplayPath(root)}:1:1  error  portolan/history-unreadable  At HEAD~1 (${short(broken, 'HEAD~1')}) ${reason} Its changes since then cannot be checked: review them by hand, then pass --allow-breaking.`,
+        '0 breaking changes, 0 publications, 0 non-breaking, 0 informational in 1 changed API; 1 base file could not be read',
+        '',
+      ].join('\n'),
+    );
   });
 });
