@@ -382,9 +382,10 @@ class ExamplePruner {
     const undeclaredRemoved = removals.some((r) => r.additional || r.patterns.length > 0);
     for (const [key, child] of Object.entries(value)) {
       const declared = [...flat].flatMap((node) => (isObject(node.properties) && Object.hasOwn(node.properties, key) ? [node.properties[key]!] : []));
-      // A name removed from one schema but still declared by another that describes the value (two
-      // allOf branches) is a visible property: its value stays, pruned by what declares it.
-      if (removedNames.has(key) && declared.length === 0) {
+      // A value is dropped when any schema describing it removed that property, even if another
+      // still declares it: the hidden declaration may describe content the site may not see. (The
+      // name itself stays in `required` lists there, since it is visible.)
+      if (removedNames.has(key)) {
         delete value[key];
         continue;
       }

@@ -1,4 +1,4 @@
-// Property-style tests of the audience filter: a seeded generator writes OpenAPI 3.1 descriptions with an
+// Property-style tests of the audience filter: a seeded generator writes OpenAPI 3.1 and Swagger 2.0 descriptions with an
 // audience marker (or none, or a contradiction, or an invalid value) in every element position, with
 // names that collide with keywords and references that need percent-encoding. Alongside each
 // description it records, for every element, the distinctive words it owns and on which sites it must
@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildTarget } from '../../../src/core/audience.ts';
 import type { Json, JsonObject } from '../../../src/core/openapi-shape.ts';
+import type { OasVersion } from '../../../src/core/openapi-structure.ts';
 import { filterDocument } from '../../../src/audience/visibility.ts';
 import { getElementReferences, visitElements } from '../../../src/core/openapi-structure.ts';
 
@@ -101,8 +102,17 @@ class Generator {
   /** Keywords used as names, to show the generator covers them. */
   readonly keywordNames = new Set<string>();
 
-  constructor(seed: number) {
+  private readonly version: OasVersion;
+
+  constructor(seed: number, version: OasVersion = 'oas3') {
     this.random = createRandom(seed);
+    this.version = version;
+  }
+
+  /** Where a component lives: 3.x under components, 2.0 in root sections. */
+  private sectionOf(kind: 'schemas' | 'parameters'): string[] {
+    if (this.version === 'oas3') return ['components', kind];
+    return [kind === 'schemas' ? 'definitions' : 'parameters'];
   }
 
   private pick<T>(items: readonly T[]): T {
@@ -152,7 +162,9 @@ class Generator {
     this.owns(element, word, 'schema name');
     const description = this.word('SchemaText');
     this.owns(element, description, 'schema description');
-    const taken = new Set<string>();
+    // A derived schema does not redeclare its base's property names: which of two declarations an
+    // example value belongs to is covered by unit tests, not by this model.
+    const taken = new Set<string>(base?.properties.map((p) => p.name));
     const properties: JsonObject = {};
     const required: string[] = [];
     for (let i = 0; i < 3; i += 1) {
@@ -190,7 +202,7 @@ class Generator {
     if (base) {
       // allOf a base and name some of its properties in a required list of another branch.
       base.users.push(element);
-      node.allOf = [{ $ref: toFragment(['components', 'schemas', base.name]) }, { required: base.properties.map((p) => p.name) }];
+      node.allOf = [{ $ref: toFragment([...this.sectionOf('schemas'), base.name]) }, { required: base.properties.map((p) => p.name) }];
     }
     record.node = node;
     section[name] = node;
@@ -209,6 +221,14 @@ class Generator {
     const instance: JsonObject = {};
     for (const property of schema.properties) instance[property.name] = property.value(holder);
     return instance;
+  }
+
+  /** A 2.0 response's schema and its examples by media type, which are values. */
+  private oas2Payload(parent: Element): JsonObject {
+    const schema = this.pick(this.schemas);
+    const holder: Element = { variant: VARIANTS[0]!, parent, also: (site) => isMarkedFor(schema.element, site) };
+    schema.users.push(holder);
+    return { schema: { $ref: toFragment([...this.sectionOf('schemas'), schema.name]) }, examples: { 'application/json': this.instanceOf(schema, holder) } };
   }
 
   /** A media type whose schema refers to a component schema, with an example and Example objects. */
@@ -246,15 +266,23 @@ class Generator {
     const param = this.element(element);
     const paramName = this.word('Param');
     this.owns(param.element, paramName, 'parameter name');
-    parameters.push({ name: paramName, in: 'query', schema: { type: 'string' }, ...param.markers });
+    parameters.push({ name: paramName, in: 'query', ...(this.version === 'oas3' ? { schema: { type: 'string' } } : { type: 'string' }), ...param.markers });
     if (this.parameters.length && this.chance(0.6)) {
       const shared = this.pick(this.parameters);
       const holder: Element = { variant: VARIANTS[0]!, parent: element, also: (site) => isMarkedFor(shared.element, site) };
       shared.users.push(holder);
-      parameters.push({ $ref: toFragment(['components', 'parameters', shared.name]) });
+      parameters.push({ $ref: toFragment([...this.sectionOf('parameters'), shared.name]) });
     }
     operation.parameters = parameters;
-    if (this.chance(0.5)) {
+    if (this.version === 'oas2' && this.chance(0.5)) {
+      const body = this.element(element);
+      const text = this.word('BodyText');
+      this.owns(body.element, text, 'body parameter description');
+      const schema = this.pick(this.schemas);
+      const holder: Element = { variant: VARIANTS[0]!, parent: body.element, also: (site) => isMarkedFor(schema.element, site) };
+      schema.users.push(holder);
+      parameters.push({ name: 'body', in: 'body', description: text, schema: { $ref: toFragment([...this.sectionOf('schemas'), schema.name]) }, ...body.markers });
+    } else if (this.version === 'oas3' && this.chance(0.5)) {
       const body = this.element(element);
       const text = this.word('BodyText');
       this.owns(body.element, text, 'request body description');
@@ -268,20 +296,23 @@ class Generator {
     const headerText = this.word('HeaderText');
     this.owns(header.element, headerText, 'header description');
     if (headerName.distinctive) this.owns(header.element, headerName.name, 'header name');
-    const ok: JsonObject = {
-      description: responseText,
-      headers: { [headerName.name]: { description: headerText, schema: { type: 'integer' }, ...header.markers } },
-      content: { 'application/json': this.mediaType(response.element) },
-      ...response.markers,
-    };
+    const ok: JsonObject =
+      this.version === 'oas3'
+        ? {
+            description: responseText,
+            headers: { [headerName.name]: { description: headerText, schema: { type: 'integer' }, ...header.markers } },
+            content: { 'application/json': this.mediaType(response.element) },
+            ...response.markers,
+          }
+        : { description: responseText, headers: { [headerName.name]: { description: headerText, type: 'integer', ...header.markers } }, ...this.oas2Payload(response.element), ...response.markers };
     operation.responses = { '200': ok };
-    this.pendingLinks.push({ response: ok, element: response.element });
+    if (this.version === 'oas3') this.pendingLinks.push({ response: ok, element: response.element });
     if (this.schemes.length && this.chance(0.5)) {
       const scheme = this.pick(this.schemes);
       scheme.users.push(element);
       operation.security = [{ [scheme.name]: [] }];
     }
-    if (this.chance(0.4) && path[0] === 'paths') {
+    if (this.version === 'oas3' && this.chance(0.4) && path[0] === 'paths') {
       const callbackName = this.name('Callback', new Set());
       const callback = this.element(element);
       if (callbackName.distinctive) this.owns(callback.element, callbackName.name, 'callback name');
@@ -301,11 +332,12 @@ class Generator {
   }
 
   generate(): JsonObject {
-    const root: JsonObject = { openapi: '3.1.0', info: { title: 'Generated', version: '1.0.0', 'x-audience': 'open' } };
+    const info = { title: 'Generated', version: '1.0.0', 'x-audience': 'open' };
+    const root: JsonObject = this.version === 'oas3' ? { openapi: '3.1.0', info } : { swagger: '2.0', info };
     const rootElement: Element = { variant: VARIANTS[0]! };
-    // Servers and their variables.
+    // Servers and their variables (3.x only).
     const servers: Json[] = [];
-    for (let i = 0; i < 2; i += 1) {
+    for (let i = 0; i < (this.version === 'oas3' ? 2 : 0); i += 1) {
       const server = this.element(rootElement);
       const host = this.word('host');
       this.owns(server.element, host, 'server URL');
@@ -314,7 +346,7 @@ class Generator {
       this.owns(variable.element, variableText, 'server variable description');
       servers.push({ url: `https://${host}.example.com/{region}`, variables: { region: { default: 'eu', description: variableText, ...variable.markers } }, ...server.markers });
     }
-    root.servers = servers;
+    if (this.version === 'oas3') root.servers = servers;
     // Tags: a tag stays where an operation the site sees uses it, or where no operation uses it at all.
     const tags: Json[] = [];
     for (let i = 0; i < 3; i += 1) {
@@ -373,6 +405,10 @@ class Generator {
       paths[path] = node;
     }
     root.paths = paths;
+    if (this.version === 'oas2') {
+      Object.assign(root, { definitions: schemas, securityDefinitions: securitySchemes, parameters });
+      return root;
+    }
     const webhooks: JsonObject = {};
     const webhookName = this.name('Webhook', new Set());
     const webhook = this.element(rootElement);
@@ -400,10 +436,10 @@ class Generator {
 }
 
 /** Every `$ref` and operationRef of the elements of a description (not of example values, which are data). */
-function collectReferences(document: JsonObject): string[] {
+function collectReferences(document: JsonObject, version: OasVersion): string[] {
   const refs: string[] = [];
-  visitElements(document, 'oas3', (visit) => {
-    for (const reference of getElementReferences(visit.node, visit.kind, 'oas3')) if (reference.via === '$ref' || reference.via === 'operationRef') refs.push(reference.raw);
+  visitElements(document, version, (visit) => {
+    for (const reference of getElementReferences(visit.node, visit.kind, version)) if (reference.via === '$ref' || reference.via === 'operationRef') refs.push(reference.raw);
   });
   return refs;
 }
@@ -421,7 +457,7 @@ function resolves(document: JsonObject, ref: string): boolean {
 /** Schemas in a description that list `required` names, with the names their allOf siblings declare. */
 function getUndeclaredRequired(document: JsonObject): string[] {
   const problems: string[] = [];
-  const schemas = ((document.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject;
+  const schemas = ((document.components as JsonObject | undefined)?.schemas ?? document.definitions ?? {}) as JsonObject;
   const declaredBy = (schema: Json | undefined): string[] => {
     if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return [];
     const own = Object.keys((schema.properties ?? {}) as JsonObject);
@@ -442,37 +478,37 @@ function getUndeclaredRequired(document: JsonObject): string[] {
 
 const SEEDS = Array.from({ length: 60 }, (_, index) => index + 1);
 
-describe('filterDocument on generated descriptions with markers in every element position', () => {
+describe.each(['oas3', 'oas2'] as const)('filterDocument on generated %s descriptions with markers in every element position', (version) => {
   it.each(SEEDS)('seed %i: each site keeps every word it may see, none it may not, and only references that resolve', (seed) => {
-    const generator = new Generator(seed);
+    const generator = new Generator(seed, version);
     const document = generator.generate();
     for (const site of ALL) {
-      const filtered = filterDocument(document, SITES[site], 'oas3').document;
+      const filtered = filterDocument(document, SITES[site], version).document;
       const text = JSON.stringify(filtered);
       const leaked = generator.words.filter((word) => !word.shown(site) && text.includes(word.text)).map((word) => `${word.what} ${word.text}`);
       const lost = generator.words.filter((word) => word.shown(site) && !text.includes(word.text)).map((word) => `${word.what} ${word.text}`);
       expect({ site, leaked, lost }).toEqual({ site, leaked: [], lost: [] });
-      expect(collectReferences(filtered).filter((ref) => !resolves(filtered, ref))).toEqual([]);
+      expect(collectReferences(filtered, version).filter((ref) => !resolves(filtered, ref))).toEqual([]);
       expect(getUndeclaredRequired(filtered)).toEqual([]);
       const marked: string[] = [];
-      visitElements(filtered, 'oas3', (visit) => void (['x-audience', 'x-internal', 'x-partners'].some((m) => Object.hasOwn(visit.node, m)) && marked.push(visit.path.join(' '))));
+      visitElements(filtered, version, (visit) => void (['x-audience', 'x-internal', 'x-partners'].some((m) => Object.hasOwn(visit.node, m)) && marked.push(visit.path.join(' '))));
       expect(marked).toEqual([]);
     }
   });
 
   it('generates every marker variant and keyword name across the seeds, so the properties above cover them', () => {
-    const text = SEEDS.map((seed) => JSON.stringify(new Generator(seed).generate())).join('\n');
+    const text = SEEDS.map((seed) => JSON.stringify(new Generator(seed, version).generate())).join('\n');
     for (const variant of VARIANTS.filter((v) => Object.keys(v.markers).length)) {
       const shown = Object.entries(variant.markers).map(([key, value]) => `"${key}":${JSON.stringify(value)}`).join(',');
       expect(text, shown).toContain(shown);
     }
     const keywordNames = new Set(SEEDS.flatMap((seed) => {
-      const generator = new Generator(seed);
+      const generator = new Generator(seed, version);
       generator.generate();
       return [...generator.keywordNames];
     }));
     expect([...keywordNames].sort()).toEqual([...KEYWORD_NAMES].sort());
-    expect(text).toContain('%7Bid%7D');
+    if (version === 'oas3') expect(text).toContain('%7Bid%7D');
     expect(text).toContain('%20');
   });
 });

@@ -224,6 +224,23 @@ describe('required across allOf', () => {
     });
   });
 
+  it('drops an example value when one of two allOf declarations of its property is hidden, but keeps the visible name in required', () => {
+    const document = oas3({
+      paths: petsReturning({
+        schema: { allOf: [{ type: 'object', required: ['code'], properties: { code: { type: 'string' } } }, { type: 'object', properties: { code: { 'x-internal': true, pattern: '^INT-' } } }] },
+        example: { code: 'INT-7731', name: 'Rex' },
+      }),
+    });
+    expect(view(document)).toEqual(
+      oas3({
+        paths: petsReturning({
+          schema: { allOf: [{ type: 'object', required: ['code'], properties: { code: { type: 'string' } } }, { type: 'object', properties: {} }] },
+          example: { name: 'Rex' },
+        }),
+      }),
+    );
+  });
+
   it('keeps a required name that another schema of the allOf still declares visibly', () => {
     const document = oas3({
       paths: petsReturning({
