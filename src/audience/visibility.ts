@@ -53,16 +53,6 @@ export function isElementHidden(node: JsonObject, kind: ElementKind, target: Bui
   return kind === 'pathItem' ? isPathItemHidden(node, target, version) : !isElementVisible(node, target);
 }
 
-/**
- * Whether a child element is hidden from `target`, given the keys of the map that holds it and of
- * that map's parent. Kept for callers that still walk by key names; new code walks with
- * `visitElements` and asks `isElementHidden` with the element's kind.
- */
-export function isHiddenChild(child: JsonObject, containerKey: string, grandContainerKey: string, target: BuildTarget): boolean {
-  const holdsPathItems = containerKey === 'paths' || containerKey === 'webhooks' || containerKey === 'pathItems' || grandContainerKey === 'callbacks';
-  return holdsPathItems ? isPathItemHidden(child, target) : !isElementVisible(child, target);
-}
-
 export interface FilterResult {
   document: JsonObject;
   /** JSON pointers of the elements removed, directly or because they referred to removed ones. */
