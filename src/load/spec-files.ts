@@ -5,7 +5,8 @@ import path from 'node:path';
 
 export const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-const CONFIG_FILE_NAMES = new Set(['redocly.yaml', 'redocly.yml', '.redocly.yaml']);
+// Lint config (redocly.yaml) and the portal's branding (portolan.yaml) live beside the specs but are not specs.
+const CONFIG_FILE_NAMES = new Set(['redocly.yaml', 'redocly.yml', '.redocly.yaml', 'portolan.yaml']);
 
 export function isSpecFileName(name: string): boolean {
   return SPEC_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) && !CONFIG_FILE_NAMES.has(name);
