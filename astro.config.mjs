@@ -20,6 +20,12 @@ export default defineConfig({
       title: settings.title,
       description: settings.description,
       customCss: ['./src/styles/portolan.css'],
+      // The portal's branding (logo, accent colour, footer link) is read as data by these components.
+      components: {
+        Head: './src/components/SiteHead.astro',
+        SiteTitle: './src/components/SiteTitle.astro',
+        Footer: './src/components/SiteFooter.astro',
+      },
       // Each page passes its own API-scoped sidebar; this global one is only the way back to the catalog.
       sidebar: [{ label: 'API catalog', link: '/' }],
       pagefind: true,

@@ -13,7 +13,9 @@ import { EXIT_USAGE } from '../src/cli/commands.ts';
 import { hasErrors, toReportedDiagnostics, toStylish } from '../src/core/diagnostics.ts';
 import { ConfigError, getConfigPath, loadLintConfig } from '../src/lint/lint-config.ts';
 import { DEV_ERROR_FILE } from '../src/site/dev-error-page.ts';
-import { DEFAULT_SITE_TITLE, prepareSiteData, runAstro } from '../src/site/site-build.ts';
+import { prepareSiteData, runAstro } from '../src/site/site-build.ts';
+import { loadBranding } from '../src/site/branding-config.ts';
+import { getBrandedSiteTitle, writeSiteBranding } from '../src/site/site-branding.ts';
 
 const REBUILD_DELAY_MS = 250;
 
@@ -39,6 +41,8 @@ try {
   }
   const target: BuildTarget = { audience: options.audience ?? 'internal', partner: options.partner };
   const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
+  // The title is fixed when the server starts; the logo, colour and footer follow each save.
+  const title = `${getBrandedSiteTitle(loadBranding(options.specsDir), target)} (dev)`;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-dev-'));
   const dataDir = path.join(work, 'data');
   const errorFile = path.join(dataDir, DEV_ERROR_FILE);
@@ -58,6 +62,8 @@ try {
       return false;
     }
     if (reported.length) process.stderr.write(toStylish(reported, rootCount, process.cwd(), { maxProblems: options.maxProblems, hiddenWarnings }));
+    // Branding first: writing the routes (in prepareSiteData) is what reloads the browser.
+    writeSiteBranding(dataDir, loadBranding(options.specsDir));
     const counts = prepareSiteData(apis, target, dataDir);
     // After the new data, so the reload this triggers finds the site ready.
     fs.rmSync(errorFile, { force: true });
@@ -86,7 +92,7 @@ try {
   // --ignore-lock: Astro 7 allows one dev server per project otherwise, and each dev run here has its
   // own data folder, so two (say, internal and open) side by side are fine.
   const astroArgs = ['--ignore-lock', ...(options.port ? ['--port', String(options.port)] : [])];
-  const result = await runAstro('dev', { dataDir, outDir: path.join(work, 'out'), cacheDir: path.join(work, 'cache'), title: `${DEFAULT_SITE_TITLE} · dev` }, astroArgs, true);
+  const result = await runAstro('dev', { dataDir, outDir: path.join(work, 'out'), cacheDir: path.join(work, 'cache'), title }, astroArgs, true);
   process.exit(result.code);
 } catch (error) {
   if (!(error instanceof UsageError || error instanceof ConfigError)) throw error;

@@ -16,6 +16,7 @@ import { parseBuildArgs, parseLintArgs, UsageError } from './cli-args.ts';
 import { formatDiagnostics, hasErrors, toDisplayPath, toReportedDiagnostics, toStylish } from '../core/diagnostics.ts';
 import { ConfigError, getConfigPath, loadLintConfig } from '../lint/lint-config.ts';
 import { buildSites, LeakError, SiteBuildError, type BuildSitesOptions, type SiteBuildPlan } from '../site/site-build.ts';
+import { loadBranding } from '../site/branding-config.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_SPEC_PROBLEMS = 1;
@@ -86,6 +87,7 @@ export function runLint(args: string[], io: Io = processIo): Promise<number> {
   return withUsageErrors(io, async () => {
     const options = parseLintArgs(args);
     checkSpecsDir(options.specsDir);
+    loadBranding(options.specsDir);
     const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
     const roots = options.changedSince ? await getChangedRoots(options.specsDir, options.changedSince, options.limits, io) : undefined;
     // Lint needs problems and ids, not bundles: skipping them halves the time on a large catalog.
@@ -110,6 +112,8 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
   return withUsageErrors(io, async () => {
     const options = parseBuildArgs(args);
     checkSpecsDir(options.specsDir);
+    // A broken portolan.yaml is a config error: found before minutes of linting, not after.
+    const branding = loadBranding(options.specsDir);
     const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
     const started = performance.now();
     const { apis, diagnostics, rootCount } = await loadCatalog(options.specsDir, config, undefined, options.limits);
@@ -128,7 +132,7 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
     const plans = getBuildPlans(targets, outRoot, single, options.outDir);
     const histories = siteOptions.histories ?? (await loadHistories(apis, options.specsDir, config, options.limits, io));
     try {
-      await buildSites(apis, plans, (line) => io.stdout(`${line}\n`), { ...siteOptions, histories });
+      await buildSites(apis, plans, (line) => io.stdout(`${line}\n`), { branding, ...siteOptions, histories });
     } catch (error) {
       if (error instanceof LeakError) {
         io.stderr(toStylish(error.diagnostics, rootCount));

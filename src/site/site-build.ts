@@ -16,6 +16,8 @@ import { getChromeTexts, scanSite, selectMarkers, toLeakDiagnostics, withSlugFor
 import { getSpecFileName, toApiPages } from '../model/pages.ts';
 import type { CatalogEntry } from '../model/site-model.ts';
 import { createSiteDataWriter } from './site-data.ts';
+import { NO_BRANDING, type Branding } from './branding-config.ts';
+import { getBrandedSiteTitle, writeSiteBranding } from './site-branding.ts';
 import { CACHE_DIR_ENV, OUT_DIR_ENV, SITE_DATA_ENV, SITE_TITLE_ENV } from '../core/site-settings.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -174,6 +176,8 @@ export interface BuildSitesOptions {
   filter?: DocumentFilter;
   /** Each API's history, for changelogs; absent outside a git checkout. */
   histories?: ReadonlyMap<string, ApiHistory>;
+  /** The portal's titles, logo, accent colour and footer link (specs/portolan.yaml). */
+  branding?: Branding;
 }
 
 export async function buildSites(
@@ -196,7 +200,8 @@ export async function buildSites(
       const built = fs.mkdtempSync(path.join(path.dirname(plan.outDir), `.${path.basename(plan.outDir)}.building-`));
       staged.push({ built, plan });
       const prepared = prepareSiteData(apis, plan.target, dataDir, options.filter, options.histories);
-      const result = await runAstro('build', { dataDir, outDir: built, cacheDir, title: `${DEFAULT_SITE_TITLE} · ${getTargetLabel(plan.target)}` });
+      writeSiteBranding(dataDir, options.branding ?? NO_BRANDING);
+      const result = await runAstro('build', { dataDir, outDir: built, cacheDir, title: getBrandedSiteTitle(options.branding ?? NO_BRANDING, plan.target) });
       if (result.code !== 0) {
         throw new SiteBuildError(`Astro failed to build the ${name} site (exit ${result.code}):\n${result.output.trim().split('\n').slice(-40).join('\n')}`);
       }
