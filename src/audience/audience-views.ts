@@ -3,7 +3,9 @@
 import type { ApiRecord } from '../load/api.ts';
 import { isVisibleTo, type BuildTarget } from '../core/audience.ts';
 import { collectIdentifiers, splitIdentifiers } from './identifiers.ts';
-import { withSlugForms, type LeakMarker } from './leak-check.ts';
+import type { LeakMarker } from './leak-check.ts';
+import { mayShow, readApiMarkers } from './marker-reading.ts';
+import { toSlug } from '../core/slug.ts';
 import { isObject, type Json, type JsonObject } from '../core/openapi-shape.ts';
 import { convertSwagger2 } from '../load/swagger2.ts';
 import { filterDocument, type FilterResult } from './visibility.ts';
@@ -42,32 +44,47 @@ export function collectPartnerIds(node: Json, into: Set<string> = new Set()): Se
 export interface LeakReference {
   /** Identifiers that exist only in content the site may not see. */
   candidates: LeakMarker[];
-  /** Every string of what the site may see: a marker found among these is not a leak. */
-  visibleTexts: string[];
+  /**
+   * Per API the site shows (by id): every string of what the site may show of it, and the URL slugs
+   * made of them. A marker found among these may appear on that API's pages and in its download.
+   */
+  visibleTexts: Map<string, string[]>;
+}
+
+/** Strings that become URL segments, file names or anchors are this short; longer ones are prose. */
+const MAX_SLUGGED_LENGTH = 200;
+
+/** The slug forms of the short strings an API shows: its page URLs are made of them. */
+function getSlugForms(strings: readonly string[]): string[] {
+  const slugs = new Set<string>();
+  for (const text of strings) if (text.length <= MAX_SLUGGED_LENGTH && /[A-Za-z0-9]/.test(text)) slugs.add(toSlug(text, ''));
+  return [...slugs];
 }
 
 /**
- * What a site must not contain, computed from the original descriptions and their markers alone:
- * everything of an API it cannot see, the identifiers of elements narrowed away from it (unless they
- * also name something it can see), and every other partner's id.
+ * What a site must not contain, computed from the original descriptions and their markers alone (the
+ * leak check's own reading, not the filter's): everything of an API it cannot see, the identifiers of
+ * elements narrowed away from it (unless they also name something it can see), and every other
+ * partner's id. With it, what each visible API may show: the leak check judges a page by the API it
+ * belongs to, so a name one API shows does not excuse it on another API's pages.
  */
 export function getLeakReference(apis: readonly ApiRecord[], target: BuildTarget): LeakReference {
-  if (target.audience === 'internal') return { candidates: [], visibleTexts: [] };
+  const visibleTexts = new Map<string, string[]>();
+  if (target.audience === 'internal') return { candidates: [], visibleTexts };
   const candidates: LeakMarker[] = [];
-  const visibleTexts: string[] = [];
   const partnerIds = new Set<string>();
   for (const api of apis) {
     const document = api.spec.document as JsonObject;
     collectPartnerIds(document, partnerIds);
-    if (!isApiVisible(api, target)) {
+    if (!mayShow(readApiMarkers(document.info), target)) {
       if (api.id.length >= 4) candidates.push({ text: api.id, kind: 'API id', pointer: '#/info', file: api.file });
       for (const [text, origin] of collectIdentifiers(document)) candidates.push({ text, ...origin, file: api.file });
       continue;
     }
     const split = splitIdentifiers(document, target);
-    visibleTexts.push(split.visibleStrings.join('\n'));
-    // Names the site shows become URL slugs too.
-    visibleTexts.push(withSlugForms([...split.visible].map(([text, origin]) => ({ text, ...origin, file: api.file }))).map((m) => m.text).join('\n'));
+    // Portolan shows the API's id (its URLs and download name) and what it reads from info.
+    const shown = [...split.visibleStrings, api.id, api.title, api.summary, api.version, api.owner ?? '', api.lifecycle ?? ''].filter(Boolean);
+    visibleTexts.set(api.id, [shown.join('\n'), getSlugForms(shown).join('\n')]);
     for (const [text, origin] of split.hidden) if (!split.visible.has(text)) candidates.push({ text, ...origin, file: api.file });
   }
   for (const id of partnerIds) {

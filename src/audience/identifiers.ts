@@ -1,9 +1,23 @@
 // The names a description is made of (operationIds, paths, schema and property names, tags, server
-// URLs, titles, distinctive example strings). Comparing them before and after filtering gives the
-// words that must not appear in a site: the leak check's markers.
+// URLs, titles, distinctive example strings), split by what one site may see. The split is the leak
+// check's reference: it follows the OpenAPI structure table (which maps hold names, which fields hold
+// opaque values, what refers to what) and reads the audience markers with the leak check's own
+// predicate, never with the filter's.
 import type { BuildTarget } from '../core/audience.ts';
-import { HTTP_METHODS, isObject, escapePointerSegment, type Json, type JsonObject } from '../core/openapi-shape.ts';
-import { isHiddenChild } from './visibility.ts';
+import { isObject, type Json, type JsonObject } from '../core/openapi-shape.ts';
+import {
+  getChildElements,
+  getDataNames,
+  getElementReferences,
+  getFieldRole,
+  getOasVersion,
+  getValueSlots,
+  toPointer,
+  visitElements,
+  type ElementVisit,
+  type OasVersion,
+} from '../core/openapi-structure.ts';
+import { mayShow, readMarkers } from './marker-reading.ts';
 
 export interface IdentifierOrigin {
   /** What the identifier is, in words: "operationId", "path", "property name", ... */
@@ -17,87 +31,12 @@ export const MIN_IDENTIFIER_LENGTH = 4;
 /** Example strings count only when they are this long and hold a letter: ids, emails, codes. */
 export const MIN_EXAMPLE_LENGTH = 8;
 
-
-function add(into: Map<string, IdentifierOrigin>, value: unknown, kind: string, pointer: string): void {
-  if (typeof value !== 'string') return;
-  const text = value.trim();
-  if (text.length < MIN_IDENTIFIER_LENGTH || into.has(text)) return;
-  into.set(text, { kind, pointer });
-}
-
-function addExampleStrings(into: Map<string, IdentifierOrigin>, value: Json, pointer: string): void {
-  if (typeof value === 'string') {
-    if (value.length >= MIN_EXAMPLE_LENGTH && /[A-Za-z]/.test(value) && !/\s{2,}|\n/.test(value)) add(into, value, 'example value', pointer);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => addExampleStrings(into, item, `${pointer}/${index}`));
-  } else if (isObject(value)) {
-    for (const [key, child] of Object.entries(value)) addExampleStrings(into, child, `${pointer}/${escapePointerSegment(key)}`);
-  }
-}
-
-/** Where identifiers go: one map, or (for the leak check) one for visible and one for hidden elements. */
-interface Sink {
-  target?: BuildTarget;
-  visible: Map<string, IdentifierOrigin>;
-  hidden: Map<string, IdentifierOrigin>;
-  visibleStrings: string[];
-}
-
-function walk(node: Json, pointer: string, key: string, parentKey: string, sink: Sink, hidden: boolean, grandKey = ''): void {
-  if (isObject(node) && !hidden && sink.target && !(pointer === '#/info') && isHiddenChild(node, parentKey, grandKey, sink.target)) hidden = true;
-  const into = hidden ? sink.hidden : sink.visible;
-  if (!hidden && typeof node === 'string') sink.visibleStrings.push(node);
-  if (Array.isArray(node)) {
-    if (key === 'examples') {
-      addExampleStrings(into, node, pointer);
-      return;
-    }
-    node.forEach((child, index) => walk(child, `${pointer}/${index}`, String(index), key, sink, hidden, parentKey));
-    return;
-  }
-  if (!isObject(node)) return;
-  if (!hidden) {
-    for (const [name, child] of Object.entries(node)) {
-      if (!(sink.target && isObject(child) && isHiddenChild(child, key, parentKey, sink.target))) sink.visibleStrings.push(name);
-    }
-  }
-  const isOas2Section = pointer === `#/${key}` && OAS2_SECTIONS.has(key);
-  if (key === 'properties' || key === 'paths' || key === 'webhooks' || parentKey === 'components' || key === 'definitions' || isOas2Section) {
-    const kind = NAME_KINDS[key] ?? `${key} entry name`;
-    for (const [name, child] of Object.entries(node)) {
-      // A name belongs to its element: a hidden property's name is hidden even though its map is not.
-      const childHidden = hidden || (!!sink.target && isObject(child) && isHiddenChild(child, key, parentKey, sink.target));
-      add(childHidden ? sink.hidden : sink.visible, name, kind, `${pointer}/${escapePointerSegment(name)}`);
-    }
-  }
-  // Only operations define operationIds; a link merely names one.
-  if (typeof node.operationId === 'string' && node.responses !== undefined) add(into, node.operationId, 'operationId', pointer);
-  if (parentKey === 'tags' && typeof node.name === 'string') add(into, node.name, 'tag name', pointer);
-  if (parentKey === 'servers' && typeof node.url === 'string') add(into, node.url, 'server URL', pointer);
-  if (typeof node.title === 'string') add(into, node.title, 'title', pointer);
-  const isOperation = (HTTP_METHODS as readonly string[]).includes(key) && node.responses !== undefined;
-  if (isOperation && typeof node.summary === 'string') add(into, node.summary, 'operation summary', pointer);
-  for (const [childKey, child] of Object.entries(node)) {
-    const childPointer = `${pointer}/${escapePointerSegment(childKey)}`;
-    const isValue = childKey === 'example' || childKey === 'x-example' || (childKey === 'value' && parentKey === 'examples');
-    if (isValue) addExampleStrings(into, child, childPointer);
-    if (isValue || childKey === 'default' || childKey === 'enum' || childKey === 'const') continue;
-    // Places that only refer to elements defined elsewhere: a reference to a hidden element does not
-    // make its name legitimately visible, so these never count as visible text.
-    if (REFERENCE_KEYS.has(childKey) || (parentKey === 'links' && (childKey === 'operationId' || childKey === 'operationRef'))) continue;
-    if (childKey === 'tags' && Array.isArray(child) && child.every((tag) => typeof tag === 'string')) continue;
-    walk(child, childPointer, childKey, key, sink, hidden, parentKey);
-  }
-}
-
-const REFERENCE_KEYS = new Set(['$ref', 'required', 'discriminator', 'security']);
-const OAS2_SECTIONS = new Set(['definitions', 'parameters', 'responses', 'securityDefinitions']);
-const NAME_KINDS: Record<string, string> = {
+/** What an element's name is called, by the field of the map that holds it. */
+const NAME_KINDS: Readonly<Record<string, string>> = {
   properties: 'property name',
-  paths: 'path',
   webhooks: 'webhook name',
-  definitions: 'schema name',
   schemas: 'schema name',
+  definitions: 'schema name',
   parameters: 'parameter name',
   responses: 'response name',
   requestBodies: 'request body name',
@@ -110,41 +49,187 @@ const NAME_KINDS: Record<string, string> = {
   pathItems: 'path item name',
 };
 
-/** Every identifier in a (bundled, original-version) description, with where it first appears. */
-export function collectIdentifiers(document: JsonObject): Map<string, IdentifierOrigin> {
-  return splitIdentifiers(document).visible;
-}
+/** Value slots that hold examples: their distinctive strings identify the element they belong to. */
+const EXAMPLE_SLOTS = new Set(['example', 'examples', 'x-example', 'value', 'dataValue']);
 
 export interface IdentifierSplit {
   /** Identifiers of elements `target` may see. */
   visible: Map<string, IdentifierOrigin>;
   /** Identifiers inside elements marked for a narrower audience than `target`. */
   hidden: Map<string, IdentifierOrigin>;
-  /** Every string (keys included) outside hidden elements: what the site may legitimately show. */
+  /** Every string (keys included) the site may show of the description: names, fields, values. */
   visibleStrings: string[];
 }
 
-/**
- * Splits a description's identifiers by what `target` may see, reading the markers directly. The leak
- * check relies on this, not on the filter's output, so a broken filter cannot vouch for itself.
- */
-export function splitIdentifiers(document: JsonObject, target?: BuildTarget): IdentifierSplit {
-  const sink: Sink = { target, visible: new Map(), hidden: new Map(), visibleStrings: [] };
-  if (isObject(document.info)) add(sink.visible, document.info.title, 'API title', '#/info/title');
-  if (typeof document.host === 'string') add(sink.visible, document.host, 'server host', '#/host');
-  walk(document, '#', '', '', sink, false);
-  return sink;
+/** Adds an identifier; the pointer is computed only for one that is kept. */
+function add(into: Map<string, IdentifierOrigin>, value: unknown, kind: string, pointer: string | (() => string)): void {
+  if (typeof value !== 'string') return;
+  const text = value.trim();
+  if (text.length < MIN_IDENTIFIER_LENGTH || into.has(text)) return;
+  into.set(text, { kind, pointer: typeof pointer === 'string' ? pointer : pointer() });
 }
 
-/** Every string in a description, keys included: what a site may legitimately show. */
-export function collectStrings(node: Json, into: string[] = []): string[] {
-  if (typeof node === 'string') into.push(node);
-  else if (Array.isArray(node)) node.forEach((child) => collectStrings(child, into));
-  else if (isObject(node)) {
-    for (const [key, child] of Object.entries(node)) {
+function isDistinctiveExample(value: string): boolean {
+  return value.length >= MIN_EXAMPLE_LENGTH && /[A-Za-z]/.test(value) && !/\s{2,}|\n/.test(value);
+}
+
+/**
+ * Walks example data. Keys that name a hidden property (in any object of the data) belong to that
+ * property: they and their values go to `hidden`, the rest to `visible`.
+ */
+function addExampleStrings(split: IdentifierSplit, value: Json, path: string[], hidden: boolean, hiddenKeys: ReadonlySet<string>): void {
+  if (typeof value === 'string') {
+    if (isDistinctiveExample(value)) add(hidden ? split.hidden : split.visible, value, 'example value', () => toPointer(path));
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => addExampleStrings(split, item, [...path, String(index)], hidden, hiddenKeys));
+  } else if (isObject(value)) {
+    for (const [key, child] of Object.entries(value)) addExampleStrings(split, child, [...path, key], hidden || hiddenKeys.has(key), hiddenKeys);
+  }
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/** Every string of opaque data, keys included, leaving out the keys in `skipKeys` and what they hold. */
+function pushData(value: Json, into: string[], skipKeys: ReadonlySet<string>): void {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) value.forEach((item) => pushData(item, into, skipKeys));
+  else if (isObject(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      if (skipKeys.has(key)) continue;
       into.push(key);
-      collectStrings(child, into);
+      pushData(child, into, skipKeys);
     }
   }
-  return into;
+}
+
+const OPERATION_FIELDS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * Whether an element is hidden by its own markers. A path item whose every operation is hidden is
+ * hidden too: its path alone would tell the audience that something exists there.
+ */
+function isHiddenHere(visit: ElementVisit, target: BuildTarget): boolean {
+  if (!mayShow(readMarkers(visit.node), target)) return true;
+  if (visit.kind !== 'pathItem') return false;
+  const operations = OPERATION_FIELDS.map((method) => visit.node[method]).filter(isObject);
+  return operations.length > 0 && operations.every((operation) => !mayShow(readMarkers(operation), target));
+}
+
+function getNameKind(visit: ElementVisit): string | undefined {
+  if (visit.name === undefined) return undefined;
+  if (visit.kind === 'pathItem' && visit.parent?.kind === 'paths') return 'path';
+  return NAME_KINDS[visit.field];
+}
+
+/** Names of root tags and security schemes a site may not see: operations and requirements name them. */
+function getHiddenNames(document: JsonObject, version: OasVersion, target: BuildTarget | undefined): { tags: Set<string>; schemes: Set<string> } {
+  const tags = new Set<string>();
+  const schemes = new Set<string>();
+  if (!target) return { tags, schemes };
+  if (Array.isArray(document.tags)) {
+    for (const tag of document.tags) if (isObject(tag) && typeof tag.name === 'string' && !mayShow(readMarkers(tag), target)) tags.add(tag.name);
+  }
+  const section = version === 'oas2' ? document.securityDefinitions : isObject(document.components) ? document.components.securitySchemes : undefined;
+  if (isObject(section)) for (const [name, scheme] of Object.entries(section)) if (isObject(scheme) && !mayShow(readMarkers(scheme), target)) schemes.add(name);
+  return { tags, schemes };
+}
+
+/** The strings a visible element shows of itself: its name, its fields and their values, its data. */
+function pushVisibleStrings(visit: ElementVisit, version: OasVersion, into: string[], hiddenNames: { tags: Set<string>; schemes: Set<string>; properties: Set<string> }): void {
+  const { node, kind } = visit;
+  if (visit.name !== undefined) into.push(visit.name);
+  // Portolan names an operation page by its method and path (or webhook name) when it has no operationId.
+  if (kind === 'operation' && visit.parent?.name !== undefined) into.push(`${visit.field} ${visit.parent.name}`, `${visit.parent.name} ${visit.field}`);
+  // References name elements defined elsewhere: those names count where they are defined, if visible.
+  const references = getElementReferences(node, kind, version);
+  for (const reference of references) {
+    if (reference.via === 'tag' && !hiddenNames.tags.has(reference.name)) into.push(reference.name);
+    if (reference.via === 'securityScheme' && !hiddenNames.schemes.has(reference.name)) into.push(reference.name);
+    if (reference.via === 'mapping') into.push(reference.key);
+  }
+  const dataNames = new Set(getDataNames(node, kind, version).map(({ name }) => name));
+  // Patterned keys (paths, status codes, callback expressions) are the names of the elements they
+  // hold: each visible one counts when its element is visited.
+  const patternedKeys = new Set(getChildElements(node, kind, version).filter((child) => child.field === '').map((child) => String(child.key)));
+  const valueSlots = new Map(getValueSlots(node, kind, version).map((slot) => [slot.key, slot]));
+  for (const [key, value] of Object.entries(node)) {
+    const role = getFieldRole(kind, key, version);
+    if (kind === 'securityRequirement' && role === 'value') {
+      // The key is a scheme name (counted above when visible); the value lists scope names.
+      pushData(value, into, NO_KEYS);
+      continue;
+    }
+    if (patternedKeys.has(key)) continue;
+    into.push(key);
+    if (role === 'element' || role === 'elements') continue;
+    if (role === 'value' && valueSlots.has(key)) {
+      // Instances of a schema drop a hidden property's key; extension values are the author's own data.
+      pushData(value, into, valueSlots.get(key)!.shape === 'data' ? NO_KEYS : hiddenNames.properties);
+    } else if (role === 'names' && isObject(value)) {
+      for (const [name, description] of Object.entries(value)) if (dataNames.has(name)) pushData([name, description], into, NO_KEYS);
+    } else if (key === '$ref' || (kind === 'schema' && key === 'required') || (kind === 'operation' && key === 'tags') || (kind === 'link' && (key === 'operationId' || key === 'operationRef'))) {
+      // Handled as references above, or not shown as text at all.
+    } else if (kind === 'discriminator' && key === 'mapping') {
+      // Mapping keys are shown; their values are references.
+    } else {
+      pushData(value, into, NO_KEYS);
+    }
+  }
+}
+
+/**
+ * Splits a description's identifiers by what `target` may see, reading the markers directly. Without a
+ * target nothing is hidden. The leak check relies on this, not on the filter's output, so a broken
+ * filter cannot vouch for itself.
+ */
+export function splitIdentifiers(document: JsonObject, target?: BuildTarget): IdentifierSplit {
+  const version = getOasVersion(document);
+  const split: IdentifierSplit = { visible: new Map(), hidden: new Map(), visibleStrings: [] };
+  const hiddenVisits = new WeakSet<ElementVisit>();
+  const visits: ElementVisit[] = [];
+  const hiddenProperties = new Set<string>();
+  const visibleProperties = new Set<string>();
+  if (isObject(document.info)) add(split.visible, document.info.title, 'API title', '#/info/title');
+  if (typeof document.host === 'string') add(split.visible, document.host, 'server host', '#/host');
+
+  visitElements(document, version, (visit) => {
+    const hidden = (visit.parent !== undefined && hiddenVisits.has(visit.parent)) || (!!target && isHiddenHere(visit, target));
+    if (hidden) hiddenVisits.add(visit);
+    visits.push(visit);
+    const into = hidden ? split.hidden : split.visible;
+    const pointer = () => toPointer(visit.path);
+    const nameKind = getNameKind(visit);
+    if (nameKind) add(into, visit.name, nameKind, pointer);
+    if (visit.kind === 'schema' && visit.field === 'properties' && visit.name !== undefined) (hidden ? hiddenProperties : visibleProperties).add(visit.name);
+    const { node, kind } = visit;
+    if (kind === 'operation') {
+      add(into, node.operationId, 'operationId', pointer);
+      add(into, node.summary, 'operation summary', pointer);
+    }
+    if (kind === 'tag') add(into, node.name, 'tag name', pointer);
+    if (kind === 'server') add(into, node.url, 'server URL', pointer);
+    if (kind === 'parameter') add(into, node.name, 'parameter name', pointer);
+    if (kind !== 'info' && kind !== 'document') add(into, node.title, 'title', pointer);
+  });
+
+  // Example data: values under a hidden property's key belong to the hidden property, wherever the
+  // example sits. Collected after the walk, once every property name is known; a name that also
+  // names a visible property could be either, and counts as visible.
+  for (const name of visibleProperties) hiddenProperties.delete(name);
+  for (const visit of visits) {
+    for (const slot of getValueSlots(visit.node, visit.kind, version)) {
+      if (EXAMPLE_SLOTS.has(slot.key) || slot.shape === 'instancesByMediaType') {
+        addExampleStrings(split, slot.value, [...visit.path, slot.key], hiddenVisits.has(visit), hiddenProperties);
+      }
+    }
+  }
+
+  const names = { ...getHiddenNames(document, version, target), properties: hiddenProperties };
+  for (const visit of visits) if (!hiddenVisits.has(visit)) pushVisibleStrings(visit, version, split.visibleStrings, names);
+  return split;
+}
+
+/** Every identifier in a (bundled, original-version) description, with where it first appears. */
+export function collectIdentifiers(document: JsonObject): Map<string, IdentifierOrigin> {
+  return splitIdentifiers(document).visible;
 }

@@ -1,6 +1,8 @@
 // The leak check: after a site is built, every file of it (decompressed, file names included) is
 // scanned for identifiers that exist only in content its audience may not see. A hit stops the build
-// before the site replaces the previous one.
+// before the site replaces the previous one. What counts as a hit is decided by the site's own
+// reading of the markers (identifiers.ts), per API: a page of one API may show only what that API
+// shows, and the chrome (the site's own words, Portolan's vocabulary) is never a marker.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -17,7 +19,7 @@ export interface LeakMarker extends IdentifierOrigin {
 
 export interface LeakFinding {
   marker: LeakMarker;
-  /** The output file it was found in, absolute. */
+  /** The file it was found in, relative to the site's root, with `/` separators. */
   file: string;
   line: number;
   col: number;
@@ -37,16 +39,27 @@ function getKeyToken(text: string): string | undefined {
   return getTokens(text).reduce<string | undefined>((longest, token) => (!longest || token.length > longest.length ? token : longest), undefined);
 }
 
+const WORD_CHAR = /[A-Za-z0-9_]/;
+/** Around a longer marker, these continue a name: `/check` is not in `/check-in` nor `list-pets` in `get-list-pets`. */
+const NAME_CHAR = /[A-Za-z0-9_-]/;
+
+interface IndexedMarker {
+  marker: LeakMarker;
+  /** Where the key token starts inside the marker's text. */
+  offset: number;
+}
+
 /** Finds which of many markers occur in a text, in time linear in the text. */
 export class MarkerIndex {
-  private readonly byKeyToken = new Map<string, LeakMarker[]>();
+  private readonly byKeyToken = new Map<string, IndexedMarker[]>();
 
   constructor(markers: Iterable<LeakMarker>) {
     for (const marker of markers) {
       const key = getKeyToken(marker.text);
       if (!key) continue;
+      const offset = [...marker.text.matchAll(TOKEN)].find((match) => match[0] === key)!.index;
       const list = this.byKeyToken.get(key) ?? [];
-      list.push(marker);
+      list.push({ marker, offset });
       this.byKeyToken.set(key, list);
     }
   }
@@ -55,21 +68,36 @@ export class MarkerIndex {
     return this.byKeyToken.size;
   }
 
-  /** Markers found in `text`: single-token markers as whole tokens, longer ones as substrings. */
-  find(text: string, tokens: ReadonlySet<string> = new Set(getTokens(text))): { marker: LeakMarker; index: number }[] {
+  /**
+   * Markers found in `text`, each with where it first occurs: single-word markers as whole words, longer
+   * ones (paths, titles, slugs) as whole names, not as the start or end of a longer name. Only the
+   * places where a marker's longest word stands are compared.
+   */
+  find(text: string): { marker: LeakMarker; index: number }[] {
+    const positions = new Map<string, number[]>();
+    for (const match of text.matchAll(TOKEN)) {
+      if (!this.byKeyToken.has(match[0])) continue;
+      const list = positions.get(match[0]);
+      if (list) list.push(match.index);
+      else positions.set(match[0], [match.index]);
+    }
     const hits: { marker: LeakMarker; index: number }[] = [];
-    for (const token of tokens) {
-      for (const marker of this.byKeyToken.get(token) ?? []) {
-        if (marker.text === token) {
-          hits.push({ marker, index: new RegExp(`(?<![A-Za-z0-9_])${token}(?![A-Za-z0-9_])`).exec(text)?.index ?? text.indexOf(token) });
-        } else {
-          const index = text.indexOf(marker.text);
-          if (index >= 0) hits.push({ marker, index });
-        }
+    for (const [token, places] of positions) {
+      for (const { marker, offset } of this.byKeyToken.get(token)!) {
+        const index = marker.text === token ? places[0]! : places.map((place) => place - offset).find((start) => isNameAt(text, marker.text, start));
+        if (index !== undefined) hits.push({ marker, index });
       }
     }
     return hits;
   }
+}
+
+/** Whether `text` holds `name` at `start`, as a whole name rather than part of a longer one. */
+function isNameAt(text: string, name: string, start: number): boolean {
+  if (start < 0 || !text.startsWith(name, start)) return false;
+  if (WORD_CHAR.test(name[0]!) && start > 0 && NAME_CHAR.test(text[start - 1]!)) return false;
+  const after = text[start + name.length];
+  return !(WORD_CHAR.test(name.at(-1)!) && after !== undefined && NAME_CHAR.test(after));
 }
 
 /** Adds slug forms (`list-salaries-secretly` for `listSalariesSecretly`) of names that become URLs. */
@@ -83,16 +111,18 @@ export function withSlugForms(markers: LeakMarker[]): LeakMarker[] {
   return [...out.values()];
 }
 
+/** Markers that occur in any of `texts`. */
+export function findMarkersIn(index: MarkerIndex, texts: Iterable<string>, into: Set<LeakMarker> = new Set()): Set<LeakMarker> {
+  for (const text of texts) for (const { marker } of index.find(text)) into.add(marker);
+  return into;
+}
+
 /**
  * Drops markers a site may legitimately contain: those that occur in what it may see (the filtered
  * descriptions, the catalog) and those that are ordinary words of the site's own chrome.
  */
 export function selectMarkers(candidates: LeakMarker[], visibleTexts: string[], chromeTexts: string[]): LeakMarker[] {
-  const index = new MarkerIndex(candidates);
-  const excluded = new Set<LeakMarker>();
-  for (const text of [...visibleTexts, ...chromeTexts]) {
-    for (const { marker } of index.find(text)) excluded.add(marker);
-  }
+  const excluded = findMarkersIn(new MarkerIndex(candidates), [...visibleTexts, ...chromeTexts]);
   return candidates.filter((marker) => !excluded.has(marker));
 }
 
@@ -116,38 +146,87 @@ export function readAsText(file: string): string {
   return bytes.toString('utf8');
 }
 
-/** Spec-independent files of a built site: its shared assets and its 404 page. */
-export function getChromeTexts(siteDir: string, extraFiles: string[] = []): string[] {
-  const files = listFiles(siteDir).filter((file) => {
-    const relative = path.relative(siteDir, file).split(path.sep).join('/');
-    return relative === '404.html' || relative.startsWith('_astro/') || /^pagefind\/([^/]+\.(js|css)|wasm\.[^/]+)$/.test(relative);
-  });
-  return [...files, ...extraFiles].filter((file) => fs.statSync(file).isFile()).map(readAsText);
+/** Where a file of a built site belongs, as the leak check judges it. */
+export interface FileScope {
+  /** The API whose pages or download hold the file; undefined for files every API shares (the catalog). */
+  apiId?: string;
+  /**
+   * The text of the data the file was rendered from (a page's record). On such a file a marker counts
+   * only if it occurs in that data too: whatever else the page prints is the site's own chrome. Without
+   * it, the whole file is judged.
+   */
+  data?: string;
+  /**
+   * A file judged whole that may hold the site's chrome (the 404 page, a page without a record): the
+   * chrome's words are excused on it. Downloads hold no chrome, and pages with data need no excuse.
+   */
+  holdsChrome?: boolean;
 }
 
-export function scanSite(siteDir: string, markers: LeakMarker[]): LeakFinding[] {
-  const index = new MarkerIndex(markers);
+/**
+ * Says where a file belongs, given its path relative to the site and a way to read it; undefined for
+ * the site's runtime (scripts, styles, the search runtime), which holds nothing a spec wrote.
+ */
+export type ScopeOf = (relativePath: string, read: () => string) => FileScope | undefined;
+
+export interface LeakReferenceTexts {
+  /** What must not appear, slug forms included. */
+  markers: LeakMarker[];
+  /** Per API (by id): what the site may show of it. A page of that API may show these markers. */
+  visibleTexts: ReadonlyMap<string, readonly string[]>;
+  /** Words of the site's own chrome and Portolan's own vocabulary, excused on files that hold chrome. */
+  chromeTexts: readonly string[];
+}
+
+/**
+ * Scans every file of a built site (names included, gzip decompressed). A marker found on a file of
+ * one API is excused only by what that API shows; on a shared file (catalog, 404) by what any API the
+ * site shows does; on a file that holds chrome, by the chrome's words too. Findings name files by their
+ * path inside the site.
+ */
+export function scanSite(siteDir: string, reference: LeakReferenceTexts, scopeOf: ScopeOf = () => ({})): LeakFinding[] {
+  const index = new MarkerIndex(reference.markers);
   if (index.size === 0) return [];
+  const chrome = findMarkersIn(index, reference.chromeTexts);
+  const byApi = new Map<string, Set<LeakMarker>>();
+  for (const [apiId, texts] of reference.visibleTexts) byApi.set(apiId, findMarkersIn(index, texts));
+  const shared = new Set<LeakMarker>();
+  for (const excused of byApi.values()) for (const marker of excused) shared.add(marker);
+
   const findings: LeakFinding[] = [];
   for (const file of listFiles(siteDir)) {
-    const name = path.relative(siteDir, file);
-    for (const { marker } of index.find(name)) findings.push({ marker, file, line: 1, col: 1 });
-    if (!fs.statSync(file).isFile()) continue;
-    const text = readAsText(file);
-    for (const hit of index.find(text)) findings.push({ marker: hit.marker, file, ...getLineCol(text, hit.index) });
+    const relative = path.relative(siteDir, file).split(path.sep).join('/');
+    const isFile = fs.statSync(file).isFile();
+    let text: string | undefined;
+    const read = (): string => (text ??= isFile ? readAsText(file) : '');
+    const scope = scopeOf(relative, read);
+    if (!scope) continue;
+    const excused = scope.apiId === undefined ? shared : (byApi.get(scope.apiId) ?? new Set<LeakMarker>());
+    const counts = (marker: LeakMarker): boolean => !excused.has(marker) && !(scope.holdsChrome && chrome.has(marker));
+    for (const { marker } of index.find(relative)) if (counts(marker)) findings.push({ marker, file: relative, line: 1, col: 1 });
+    if (!isFile) continue;
+    const content = read();
+    const inData = scope.data === undefined ? undefined : findMarkersIn(index, [scope.data]);
+    for (const hit of index.find(content)) {
+      if (counts(hit.marker) && (!inData || inData.has(hit.marker))) findings.push({ marker: hit.marker, file: relative, ...getLineCol(content, hit.index) });
+    }
   }
   return findings;
 }
 
-/** The first findings as diagnostics; the rest are only counted, since one leak usually shows on many pages. */
-export function toLeakDiagnostics(findings: LeakFinding[], siteName: string, cwd = process.cwd()): { diagnostics: Diagnostic[]; omitted: number } {
+/**
+ * The first findings as diagnostics; the rest are only counted, since one leak usually shows on many
+ * pages. Files are named where the site would have been published (`publicDir`), since the folder it
+ * was built in is gone by the time anyone reads the message.
+ */
+export function toLeakDiagnostics(findings: LeakFinding[], siteName: string, publicDir: string, cwd = process.cwd()): { diagnostics: Diagnostic[]; omitted: number } {
   const diagnostics = findings.slice(0, MAX_REPORTED_FINDINGS).map((finding): Diagnostic => ({
     rule: 'portolan/leak-check',
     severity: 'error',
     message:
       `'${finding.marker.text}' (${finding.marker.kind} at ${finding.marker.pointer} in ${path.relative(cwd, finding.marker.file) || finding.marker.file}) ` +
       `is in the ${siteName} site, whose audience may not see it. The site was not published.`,
-    file: finding.file,
+    file: path.join(publicDir, ...finding.file.split('/')),
     line: finding.line,
     col: finding.col,
   }));

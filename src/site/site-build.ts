@@ -1,6 +1,7 @@
 // The render stage: for each build target, select what that audience may see, write the site's data
-// folder, and run Astro on it. Sites are built into temporary folders and swapped in only when every
-// one of them succeeded, so a failed build leaves the previous output untouched.
+// folder, and run Astro on it. Sites are built in a staging folder beside the output (never inside it,
+// so deploying the output folder can never publish a half-built or narrower site) and swapped in only
+// when every one of them passed the leak check; a failed build leaves the previous output untouched.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,12 +13,13 @@ import { getTargetLabel, getTargetName, type BuildTarget } from '../core/audienc
 import { getLeakReference, isApiVisible, toApiView, type DocumentFilter } from '../audience/audience-views.ts';
 import { toChangelog, type ApiHistory } from '../history/changelog.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
-import { getChromeTexts, scanSite, selectMarkers, toLeakDiagnostics, withSlugForms } from '../audience/leak-check.ts';
+import { readAsText, scanSite, toLeakDiagnostics, withSlugForms } from '../audience/leak-check.ts';
+import { createScopeOf } from './leak-scopes.ts';
+import { getPageModelVocabulary } from './page-vocabulary.ts';
+import { prepareStaging, setPublicModes, swapIn, type Staging } from './staging.ts';
 import { getSpecFileName, toApiPages } from '../model/pages.ts';
 import type { CatalogEntry } from '../model/site-model.ts';
 import { createSiteDataWriter } from './site-data.ts';
-import { NO_BRANDING, type Branding } from './branding-config.ts';
-import { getBrandedSiteTitle, writeSiteBranding } from './site-branding.ts';
 import { CACHE_DIR_ENV, OUT_DIR_ENV, SITE_DATA_ENV, SITE_TITLE_ENV } from '../core/site-settings.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -67,41 +69,44 @@ export function prepareSiteData(apis: readonly ApiRecord[], target: BuildTarget,
   return { pages: pageCount, apis: visible.length };
 }
 
-/** Source folders whose words make up every site's chrome: Portolan's templates and Starlight's. */
-const CHROME_SOURCE_DIRS = [
-  path.join(PROJECT_ROOT, 'src', 'components'),
-  path.join(PROJECT_ROOT, 'src', 'pages'),
-  path.join(PROJECT_ROOT, 'node_modules', '@astrojs', 'starlight'),
-];
-const CHROME_SOURCE_EXTENSIONS = /\.(astro|ts|js|mjs|json|css)$/;
-let chromeSources: string[] | undefined;
+/** The site's own chrome: its 404 page shows no spec content, only Starlight's and Portolan's words. */
+const CHROME_PAGE = '404.html';
 
-function listSourceFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : listSourceFiles(full);
-    return CHROME_SOURCE_EXTENSIONS.test(entry.name) ? [full] : [];
-  });
+/** Phrases Portolan writes itself on `target`'s site: the page model's vocabulary, the title and label. */
+function getPortolanPhrases(target: BuildTarget): string[] {
+  return [...getPageModelVocabulary(target), DEFAULT_SITE_TITLE, getTargetLabel(target), getSiteTitle(target)];
 }
 
-function getChromeSourceFiles(): string[] {
-  chromeSources ??= CHROME_SOURCE_DIRS.flatMap((dir) => listSourceFiles(dir));
-  return chromeSources;
+function getSiteTitle(target: BuildTarget): string {
+  return `${DEFAULT_SITE_TITLE} · ${getTargetLabel(target)}`;
 }
 
-/** Runs the leak check on a built site; returns its problems (none when the site is clean). */
-export function checkSiteForLeaks(apis: readonly ApiRecord[], target: BuildTarget, siteDir: string): { diagnostics: Diagnostic[]; omitted: number } {
+export interface LeakCheckSite {
+  /** Where the site was built. */
+  siteDir: string;
+  /** The data folder it was rendered from. */
+  dataDir: string;
+  /** Where it will be published: leak messages name files there. */
+  publicDir: string;
+}
+
+/**
+ * Runs the leak check on a built site; returns its problems (none when the site is clean). What the
+ * site may not show, and what each API may show, come from the leak check's own reading of the
+ * markers; the chrome is the site's 404 page and Portolan's own phrases, and a page is judged by the
+ * data it was rendered from (see leak-scopes.ts).
+ */
+export function checkSiteForLeaks(apis: readonly ApiRecord[], target: BuildTarget, site: LeakCheckSite): { diagnostics: Diagnostic[]; omitted: number } {
   const reference = getLeakReference(apis, target);
-  const candidates = withSlugForms(reference.candidates);
-  if (candidates.length === 0) return { diagnostics: [], omitted: 0 };
-  const visibleTexts = [...reference.visibleTexts, getTargetLabel(target)];
-  // Portolan's and Starlight's templates are chrome too: their words are not spec content.
-  const templates = getChromeSourceFiles();
-  // The catalog's field names ("partners", "lifecycle") are Portolan's words, not any spec's.
-  const catalogFields = 'id title summary version audience partners owner lifecycle tags operations docs spec';
-  const markers = selectMarkers(candidates, visibleTexts, [...getChromeTexts(siteDir, templates), catalogFields]);
-  return toLeakDiagnostics(scanSite(siteDir, markers), getTargetName(target));
+  const markers = withSlugForms(reference.candidates);
+  if (markers.length === 0) return { diagnostics: [], omitted: 0 };
+  const phrases = getPortolanPhrases(target);
+  const chromePage = path.join(site.siteDir, CHROME_PAGE);
+  const chromeTexts = [...phrases, ...(fs.existsSync(chromePage) ? [readAsText(chromePage)] : [])];
+  const specFiles = new Map(apis.map((api) => [getSpecFileName(api), api.id]));
+  const scopeOf = createScopeOf({ dataDir: site.dataDir, specFiles, phrases });
+  const findings = scanSite(site.siteDir, { markers, visibleTexts: reference.visibleTexts, chromeTexts }, scopeOf);
+  return toLeakDiagnostics(findings, getTargetName(target), site.publicDir);
 }
 
 export interface AstroRun {
@@ -131,21 +136,41 @@ export function getAstroEnv(run: AstroRun, command: AstroCommand): NodeJS.Proces
   };
 }
 
+/**
+ * A private working folder for one Astro build. When the output is outside the working folder, Astro
+ * keeps its prerendered chunks in `<cwd>/.astro/.prerender` and deletes that folder when it finishes,
+ * so builds started side by side from the project folder (tests, two sites) would delete each other's
+ * chunks. The folder stays inside the project, where the chunks resolve the project's packages.
+ */
+function createAstroCwd(): string {
+  const runs = path.join(PROJECT_ROOT, '.astro', 'runs');
+  fs.mkdirSync(runs, { recursive: true });
+  return fs.mkdtempSync(path.join(runs, 'build-'));
+}
+
 /** Runs `astro build` in a child process: each site gets a fresh Astro with nothing carried over. */
 export type AstroCommand = 'build' | 'dev' | 'preview';
 
 export function runAstro(command: AstroCommand, run: AstroRun, extraArgs: string[] = [], inherit = false): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
+    const cwd = command === 'build' ? createAstroCwd() : PROJECT_ROOT;
+    const removeCwd = () => cwd !== PROJECT_ROOT && fs.rmSync(cwd, { recursive: true, force: true });
     const child = spawn(process.execPath, [ASTRO_CLI, command, '--root', PROJECT_ROOT, ...extraArgs], {
-      cwd: PROJECT_ROOT,
+      cwd,
       env: getAstroEnv(run, command),
       stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('error', (error) => {
+      removeCwd();
+      reject(error);
+    });
+    child.on('close', (code) => {
+      removeCwd();
+      resolve({ code: code ?? 1, output });
+    });
   });
 }
 
@@ -162,22 +187,11 @@ export interface SiteBuildReport {
   seconds: number;
 }
 
-/** Replaces `finalDir` with `builtDir` in two renames, so readers never see a half-written site. */
-function swapIn(builtDir: string, finalDir: string): void {
-  fs.mkdirSync(path.dirname(finalDir), { recursive: true });
-  const oldDir = `${finalDir}.old-${process.pid}`;
-  if (fs.existsSync(finalDir)) fs.renameSync(finalDir, oldDir);
-  fs.renameSync(builtDir, finalDir);
-  fs.rmSync(oldDir, { recursive: true, force: true });
-}
-
 export interface BuildSitesOptions {
   /** Replaces the audience filter; only tests use it, to prove the leak check catches a broken one. */
   filter?: DocumentFilter;
   /** Each API's history, for changelogs; absent outside a git checkout. */
   histories?: ReadonlyMap<string, ApiHistory>;
-  /** The portal's titles, logo, accent colour and footer link (specs/portolan.yaml). */
-  branding?: Branding;
 }
 
 export async function buildSites(
@@ -187,7 +201,9 @@ export async function buildSites(
   options: BuildSitesOptions = {},
 ): Promise<SiteBuildReport[]> {
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-'));
-  const staged: { built: string; plan: SiteBuildPlan }[] = [];
+  // Removes what killed builds left behind before anything new is staged.
+  const staging: Staging = prepareStaging(plans.map((plan) => plan.outDir));
+  const built: { dir: string; plan: SiteBuildPlan }[] = [];
   const reports: SiteBuildReport[] = [];
   try {
     for (const plan of plans) {
@@ -195,28 +211,26 @@ export async function buildSites(
       const name = getTargetName(plan.target);
       const dataDir = path.join(workRoot, name, 'data');
       const cacheDir = path.join(workRoot, name, 'cache');
-      // Built next to the final folder, so the swap is a rename on one file system.
-      fs.mkdirSync(path.dirname(plan.outDir), { recursive: true });
-      const built = fs.mkdtempSync(path.join(path.dirname(plan.outDir), `.${path.basename(plan.outDir)}.building-`));
-      staged.push({ built, plan });
+      const siteDir = staging.getSiteDir(name);
       const prepared = prepareSiteData(apis, plan.target, dataDir, options.filter, options.histories);
-      writeSiteBranding(dataDir, options.branding ?? NO_BRANDING);
-      const result = await runAstro('build', { dataDir, outDir: built, cacheDir, title: getBrandedSiteTitle(options.branding ?? NO_BRANDING, plan.target) });
+      const result = await runAstro('build', { dataDir, outDir: siteDir, cacheDir, title: getSiteTitle(plan.target) });
       if (result.code !== 0) {
         throw new SiteBuildError(`Astro failed to build the ${name} site (exit ${result.code}):\n${result.output.trim().split('\n').slice(-40).join('\n')}`);
       }
       const checkStarted = performance.now();
-      const leaks = checkSiteForLeaks(apis, plan.target, built);
+      const leaks = checkSiteForLeaks(apis, plan.target, { siteDir, dataDir, publicDir: plan.outDir });
+      const checkSeconds = (performance.now() - checkStarted) / 1000;
       if (leaks.diagnostics.length) throw new LeakError(leaks);
+      setPublicModes(siteDir);
+      built.push({ dir: siteDir, plan });
       const seconds = (performance.now() - started) / 1000;
       reports.push({ target: plan.target, outDir: plan.outDir, apis: prepared.apis, pages: prepared.pages, seconds });
-      log(`built ${name}: ${prepared.apis} APIs, ${prepared.pages} pages in ${seconds.toFixed(1)} s (leak check ${((performance.now() - checkStarted) / 1000).toFixed(1)} s)`);
+      log(`built ${name}: ${prepared.apis} APIs, ${prepared.pages} pages in ${seconds.toFixed(1)} s (leak check ${checkSeconds.toFixed(1)} s)`);
     }
-    for (const { built, plan } of staged) swapIn(built, plan.outDir);
-    staged.length = 0;
+    for (const { dir, plan } of built) swapIn(dir, plan.outDir, staging);
     return reports;
   } finally {
-    for (const { built } of staged) fs.rmSync(built, { recursive: true, force: true });
+    staging.remove();
     fs.rmSync(workRoot, { recursive: true, force: true });
   }
 }

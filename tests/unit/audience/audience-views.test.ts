@@ -114,7 +114,7 @@ describe('collectPartnerIds', () => {
 
 describe('getLeakReference', () => {
   it('has nothing to look for on the internal site', () => {
-    expect(getLeakReference([payroll, pets], internalSite)).toEqual({ candidates: [], visibleTexts: [] });
+    expect(getLeakReference([payroll, pets], internalSite)).toEqual({ candidates: [], visibleTexts: new Map() });
   });
 
   it('looks for every identifier of an API the site may not see, and for its id', () => {
@@ -125,7 +125,7 @@ describe('getLeakReference', () => {
         { text: '/salaries', kind: 'path', pointer: '#/paths/~1salaries', file: payroll.file },
         { text: 'listSalaries', kind: 'operationId', pointer: '#/paths/~1salaries/get', file: payroll.file },
       ],
-      visibleTexts: [],
+      visibleTexts: new Map(),
     });
   });
 
@@ -134,17 +134,38 @@ describe('getLeakReference', () => {
     expect(getLeakReference([hr], openSite).candidates).toEqual([{ text: 'People', kind: 'API title', pointer: '#/info/title', file: hr.file }]);
   });
 
-  it('looks only for the hidden identifiers of an API the site may see, and lists what it may show', () => {
-    expect(getLeakReference([pets], openSite)).toEqual({
-      candidates: [
-        { text: '/pets/audit', kind: 'path', pointer: '#/paths/~1pets~1audit', file: pets.file },
-        { text: 'auditPets', kind: 'operationId', pointer: '#/paths/~1pets~1audit/get', file: pets.file },
-      ],
-      visibleTexts: [
-        ['openapi', 'info', 'paths', '3.1.0', 'title', 'version', 'x-audience', 'Pet Store', '1.0.0', 'open', '/pets', 'get', 'operationId', 'responses', 'listPets'].join('\n'),
-        ['Pet Store', '/pets', 'listPets', 'pet-store', 'list-pets'].join('\n'),
-      ],
+  it('looks only for the hidden identifiers of an API the site may see, and lists what it may show of it, with slug forms', () => {
+    const reference = getLeakReference([pets], openSite);
+    expect(reference.candidates).toEqual([
+      { text: '/pets/audit', kind: 'path', pointer: '#/paths/~1pets~1audit', file: pets.file },
+      { text: 'auditPets', kind: 'operationId', pointer: '#/paths/~1pets~1audit/get', file: pets.file },
+    ]);
+    expect([...reference.visibleTexts.keys()]).toEqual(['pets']);
+    const [strings, slugs] = reference.visibleTexts.get('pets')!.map((text) => text.split('\n'));
+    expect(strings).toEqual([
+      ...['openapi', '3.1.0', 'info', 'paths', 'title', 'Pet Store', 'version', '1.0.0', 'x-audience', 'open', '/pets', 'get', 'get /pets', '/pets get'],
+      ...['operationId', 'listPets', 'responses', 'pets', 'Pet Store', '1.0.0'],
+    ]);
+    expect(slugs).toEqual(['openapi', '3-1-0', 'info', 'paths', 'title', 'pet-store', 'version', '1-0-0', 'x-audience', 'open', 'pets', 'get', 'get-pets', 'pets-get', 'operation-id', 'list-pets', 'responses']);
+  });
+
+  it('judges each API by what it shows itself: a name one API shows is still looked for on the others', () => {
+    const shop = apiOf('shop', {
+      openapi: '3.1.0',
+      info: { title: 'Shop', version: '1', 'x-audience': 'open' },
+      paths: {},
+      components: { schemas: { Customer: { properties: { payGrade: { type: 'string' } } } } },
     });
+    const hr = apiOf('hr-portal', {
+      openapi: '3.1.0',
+      info: { title: 'HR', version: '1', 'x-audience': 'open' },
+      paths: {},
+      components: { schemas: { Employee: { properties: { payGrade: { 'x-internal': true, type: 'string' } } } } },
+    });
+    const reference = getLeakReference([shop, hr], openSite);
+    expect(reference.candidates).toEqual([{ text: 'payGrade', kind: 'property name', pointer: '#/components/schemas/Employee/properties/payGrade', file: hr.file }]);
+    expect(reference.visibleTexts.get('shop')!.join('\n').split('\n')).toContain('payGrade');
+    expect(reference.visibleTexts.get('hr-portal')!.join('\n').split('\n')).not.toContain('payGrade');
   });
 
   it('does not look for a hidden name that also names something the site may see', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectIdentifiers, collectStrings, splitIdentifiers } from '../../../src/audience/identifiers.ts';
+import { collectIdentifiers, splitIdentifiers } from '../../../src/audience/identifiers.ts';
 import type { JsonObject } from '../../../src/core/openapi-shape.ts';
 
 /** The identifiers as a plain object: text → { kind, pointer }. */
@@ -8,7 +8,7 @@ function identifiersOf(document: JsonObject): Record<string, { kind: string; poi
 }
 
 describe('collectIdentifiers', () => {
-  it('collects operationIds, paths, webhook names, component names by kind, property names, tags, server URLs, titles and summaries', () => {
+  it('collects operationIds, paths, webhook names, component names by kind, property and parameter names, tags, server URLs, titles and summaries', () => {
     const document: JsonObject = {
       openapi: '3.1.0',
       info: { title: 'Pet Store', version: '1.0.0' },
@@ -50,6 +50,7 @@ describe('collectIdentifiers', () => {
       name: { kind: 'property name', pointer: '#/components/schemas/Animal/properties/name' },
       microchip: { kind: 'property name', pointer: '#/components/schemas/Animal/properties/microchip' },
       PageSize: { kind: 'parameter name', pointer: '#/components/parameters/PageSize' },
+      page_size: { kind: 'parameter name', pointer: '#/components/parameters/PageSize' },
       NotFound: { kind: 'response name', pointer: '#/components/responses/NotFound' },
       RateLimit: { kind: 'header name', pointer: '#/components/headers/RateLimit' },
       NextPage: { kind: 'link name', pointer: '#/components/links/NextPage' },
@@ -110,6 +111,7 @@ describe('collectIdentifiers', () => {
     expect(identifiersOf(document)).toEqual({
       Pets: { kind: 'API title', pointer: '#/info/title' },
       '/pets': { kind: 'path', pointer: '#/paths/~1pets' },
+      chip: { kind: 'parameter name', pointer: '#/paths/~1pets/get/parameters/0' },
       'CHIP-0042-XY': { kind: 'example value', pointer: '#/paths/~1pets/get/parameters/0/example' },
       'Sir Barksalot': { kind: 'example value', pointer: `${media}/schema/examples/0/nickname` },
       'ada@pets.test': { kind: 'example value', pointer: `${media}/example/owner/email` },
@@ -149,6 +151,7 @@ describe('collectIdentifiers', () => {
     });
     expect([...identifiers].map(([text, origin]) => [text, origin.pointer])).toEqual([
       ['TraceHeader', '#/parameters/TraceHeader'],
+      ['X-Trace', '#/parameters/TraceHeader'],
       ['StackTrace', '#/responses/StackTrace'],
       ['staffBasic', '#/securityDefinitions/staffBasic'],
     ]);
@@ -234,7 +237,7 @@ describe('splitIdentifiers', () => {
       },
       { audience: 'open' },
     );
-    expect(split.visibleStrings).toEqual(['openapi', 'info', 'paths', '3.1.0', 'title', 'version', 'Pets', '1', '/pets', 'post', 'responses', '201', '$ref']);
+    expect(split.visibleStrings).toEqual(['openapi', '3.1.0', 'info', 'paths', 'title', 'Pets', 'version', '1', '/pets', 'get', 'post', 'post /pets', '/pets post', 'responses', '201', '$ref']);
   });
 
   it('counts a path as hidden when every operation in it is', () => {
@@ -279,24 +282,166 @@ describe('splitIdentifiers', () => {
   });
 });
 
-describe('collectStrings', () => {
-  it('lists every key and every string value, in document order, and nothing else', () => {
-    expect(collectStrings({ title: 'Pets', count: 3, tags: ['a', 1, { open: true, note: 'n' }], empty: null })).toEqual([
-      'title',
-      'Pets',
-      'count',
-      'tags',
-      'a',
-      'open',
-      'note',
-      'n',
-      'empty',
-    ]);
+describe('splitIdentifiers follows the structure, not key names', () => {
+  const open = { audience: 'open' } as const;
+
+  it('reads a property named like a keyword (default, enum, settings) as a property, hidden with its subtree', () => {
+    const split = splitIdentifiers(
+      {
+        openapi: '3.1.0',
+        info: { title: 'Prefs', version: '1' },
+        paths: {},
+        components: {
+          schemas: {
+            Preferences: {
+              type: 'object',
+              properties: {
+                theme: { type: 'string', default: 'dark', enum: ['dark', 'light'] },
+                default: { 'x-internal': true, type: 'object', title: 'Fallback profile', properties: { overrideToken: { type: 'string' } } },
+                enum: { 'x-internal': true, type: 'array' },
+                settings: { 'x-internal': true, type: 'object' },
+              },
+            },
+          },
+        },
+      },
+      open,
+    );
+    const at = (name: string) => `#/components/schemas/Preferences/properties/${name}`;
+    expect(Object.fromEntries(split.hidden)).toEqual({
+      default: { kind: 'property name', pointer: at('default') },
+      'Fallback profile': { kind: 'title', pointer: at('default') },
+      overrideToken: { kind: 'property name', pointer: `${at('default')}/properties/overrideToken` },
+      enum: { kind: 'property name', pointer: at('enum') },
+      settings: { kind: 'property name', pointer: at('settings') },
+    });
+    expect(split.visibleStrings).not.toContain('settings');
+    expect(split.visibleStrings).not.toContain('overrideToken');
+    expect(split.visibleStrings).toEqual(expect.arrayContaining(['theme', 'default', 'dark', 'enum', 'light']));
   });
 
-  it('appends to the list it is given', () => {
-    const into = ['already'];
-    expect(collectStrings('more', into)).toBe(into);
-    expect(into).toEqual(['already', 'more']);
+  it('collects the names of elements that are named like keywords: a schema called example, an Example called default', () => {
+    const identifiers = collectIdentifiers({
+      openapi: '3.1.0',
+      info: { title: 'Odd names', version: '1' },
+      paths: {},
+      components: { schemas: { example: { type: 'string' } }, examples: { default: { value: 'sample-value-01' } } },
+    });
+    expect(identifiers.get('example')).toEqual({ kind: 'schema name', pointer: '#/components/schemas/example' });
+    expect(identifiers.get('default')).toEqual({ kind: 'example name', pointer: '#/components/examples/default' });
+    expect(identifiers.get('sample-value-01')).toEqual({ kind: 'example value', pointer: '#/components/examples/default/value' });
+  });
+
+  it('counts what a visible element shows as visible strings: examples, defaults, enums, undeclared tags, discriminator mapping keys', () => {
+    const split = splitIdentifiers(
+      {
+        openapi: '3.1.0',
+        info: { title: 'Net', version: '1' },
+        paths: { '/nics': { get: { tags: ['NetworkInterfaces'], responses: { '200': { description: 'OK', content: { 'application/json': { example: { dnsServers: ['10.0.0.1'] } } } } } } } },
+        components: {
+          schemas: {
+            Shape: { oneOf: [{ $ref: '#/components/schemas/Circle' }], discriminator: { propertyName: 'shapeKind', mapping: { roundThing: '#/components/schemas/Circle' } } },
+            Circle: { type: 'object', properties: { radius: { type: 'number', default: 'unitRadius' } } },
+          },
+        },
+      },
+      open,
+    );
+    expect(split.visibleStrings).toEqual(expect.arrayContaining(['NetworkInterfaces', 'dnsServers', '10.0.0.1', 'shapeKind', 'roundThing', 'unitRadius']));
+    expect(split.visibleStrings).not.toContain('#/components/schemas/Circle');
+  });
+
+  it('does not count an operation tag that names a hidden tag, nor a requirement that names a hidden scheme', () => {
+    const split = splitIdentifiers(
+      {
+        openapi: '3.1.0',
+        info: { title: 'Staff', version: '1' },
+        tags: [{ name: 'payroll-admin', 'x-internal': true }],
+        paths: { '/staff': { get: { tags: ['payroll-admin'], security: [{ staffToken: [] }], responses: {} } } },
+        components: { securitySchemes: { staffToken: { 'x-internal': true, type: 'http', scheme: 'bearer' } } },
+      },
+      open,
+    );
+    expect(split.visibleStrings).not.toContain('payroll-admin');
+    expect(split.visibleStrings).not.toContain('staffToken');
+    expect([...split.hidden.keys()]).toEqual(['payroll-admin', 'staffToken']);
+  });
+
+  it('reads example keys of a hidden property as hidden, wherever the example is, and keeps the rest visible', () => {
+    const split = splitIdentifiers(
+      {
+        openapi: '3.1.0',
+        info: { title: 'People', version: '1' },
+        paths: {
+          '/people': {
+            get: {
+              responses: {
+                '200': { description: 'OK', content: { 'application/json': { example: { people: [{ fullName: 'Ada Lovelace', salaryBand: 'EUR-TOP-SECRET' }] } } } },
+              },
+            },
+          },
+        },
+        components: { schemas: { Person: { properties: { fullName: { type: 'string' }, salaryBand: { 'x-internal': true, type: 'string' } } } } },
+      },
+      open,
+    );
+    expect(split.hidden.get('EUR-TOP-SECRET')).toEqual({ kind: 'example value', pointer: '#/paths/~1people/get/responses/200/content/application~1json/example/people/0/salaryBand' });
+    expect(split.visible.get('Ada Lovelace')?.kind).toBe('example value');
+    expect(split.visibleStrings).toEqual(expect.arrayContaining(['people', 'fullName', 'Ada Lovelace']));
+    expect(split.visibleStrings).not.toContain('salaryBand');
+    expect(split.visibleStrings).not.toContain('EUR-TOP-SECRET');
+  });
+
+  it('reads contradictory markers as the narrowest audience they name', () => {
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'Deals', version: '1' },
+      paths: {
+        '/deals': {
+          get: { operationId: 'listAcmeDeals', 'x-audience': 'open', 'x-partners': ['acme'], responses: {} },
+          post: { operationId: 'createSecretDeal', 'x-internal': true, 'x-audience': 'open', responses: {} },
+          put: { operationId: 'updatePublicDeal', responses: {} },
+        },
+      },
+    };
+    const hiddenOn = (target: { audience: 'open' | 'partner'; partner?: string }) => [...splitIdentifiers(document, target).hidden.keys()];
+    expect(hiddenOn({ audience: 'open' })).toEqual(['listAcmeDeals', 'createSecretDeal']);
+    expect(hiddenOn({ audience: 'partner' })).toEqual(['listAcmeDeals', 'createSecretDeal']);
+    expect(hiddenOn({ audience: 'partner', partner: 'acme' })).toEqual(['createSecretDeal']);
+    expect(hiddenOn({ audience: 'partner', partner: 'globex' })).toEqual(['listAcmeDeals', 'createSecretDeal']);
+  });
+
+  it('compares nothing by raw reference strings: an encoded $ref is not a visible name', () => {
+    const split = splitIdentifiers(
+      {
+        openapi: '3.1.0',
+        info: { title: 'Logs', version: '1' },
+        paths: {},
+        components: { schemas: { 'Audit Entry': { 'x-internal': true, type: 'object' }, Log: { items: { $ref: '#/components/schemas/Audit%20Entry' } } } },
+      },
+      open,
+    );
+    expect(split.hidden.get('Audit Entry')).toEqual({ kind: 'schema name', pointer: '#/components/schemas/Audit Entry' });
+    expect(split.visibleStrings.some((text) => text.includes('Audit'))).toBe(false);
+  });
+});
+
+describe('splitIdentifiers and extension values', () => {
+  it('counts the extension values of a visible element as visible, as the author wrote them', () => {
+    const split = splitIdentifiers(
+      {
+        openapi: '3.1.0',
+        info: { title: 'Sims', version: '1' },
+        paths: {
+          '/sims': { 'x-vendor': { dependentProperties: { data_sessions: { resource_url: '/sims/{sid}/sessions' } } }, get: { responses: {} } },
+          '/sims/{sid}/sessions': {
+            get: { 'x-audience': 'internal', responses: { '200': { description: 'OK', content: { 'application/json': { schema: { properties: { data_sessions: { type: 'array' } } } } } } } },
+          },
+        },
+      },
+      { audience: 'open' },
+    );
+    expect(split.hidden.get('data_sessions')?.kind).toBe('property name');
+    expect(split.visibleStrings).toEqual(expect.arrayContaining(['x-vendor', 'dependentProperties', 'data_sessions', '/sims/{sid}/sessions']));
   });
 });

@@ -5,7 +5,6 @@ import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   MarkerIndex,
-  getChromeTexts,
   readAsText,
   scanSite,
   selectMarkers,
@@ -13,6 +12,7 @@ import {
   withSlugForms,
   type LeakFinding,
   type LeakMarker,
+  type ScopeOf,
 } from '../../../src/audience/leak-check.ts';
 
 const specFile = '/repo/specs/payroll.yaml';
@@ -34,11 +34,22 @@ describe('MarkerIndex', () => {
     expect(new MarkerIndex([secret]).find('secretThings or secretThing')).toEqual([{ marker: secret, index: 16 }]);
   });
 
-  it('finds a multi-token marker as a substring', () => {
+  it('finds a multi-token marker as a whole name inside a longer text', () => {
     const path = marker('admin/salaries', 'path', '#/paths/~1admin~1salaries');
     const index = new MarkerIndex([path]);
-    expect(index.find('GET /superadmin/salaries/2024')).toEqual([{ marker: path, index: 10 }]);
+    expect(index.find('GET /admin/salaries/2024')).toEqual([{ marker: path, index: 5 }]);
     expect(index.find('admin and salaries, apart')).toEqual([]);
+  });
+
+  it('does not find a longer marker as the start or end of a longer name: a path in a slug, a slug in a slug', () => {
+    const path = marker('/check', 'path', '#/paths/~1check');
+    const slug = marker('list-pets', 'operationId (as a URL slug)');
+    const index = new MarkerIndex([path, slug]);
+    expect(index.find('/operations/check-current-user /superadmin/check2 get-list-pets list-pets-v2')).toEqual([]);
+    expect(index.find('see /check/7 and /operations/list-pets/')).toEqual([
+      { marker: path, index: 4 },
+      { marker: slug, index: 29 },
+    ]);
   });
 
   it('finds every marker present in one text', () => {
@@ -124,32 +135,76 @@ describe('scanSite and readAsText', () => {
 
   const byPlace = (a: LeakFinding, b: LeakFinding) => a.file.localeCompare(b.file) || a.marker.text.localeCompare(b.marker.text);
 
-  it('finds markers in file contents with 1-based line and column', () => {
+  const reference = (markers: LeakMarker[], visibleTexts: Record<string, string[]> = {}, chromeTexts: string[] = []) => ({
+    markers,
+    visibleTexts: new Map(Object.entries(visibleTexts)),
+    chromeTexts,
+  });
+
+  it('finds markers in file contents with 1-based line and column, naming the file by its path in the site', () => {
     const operation = marker('listSalariesSecretly');
-    const page = write('index.html', '<html>\n<body>\n  <p>See listSalariesSecretly.</p>\n</body>\n');
+    write('apis/pets/index.html', '<html>\n<body>\n  <p>See listSalariesSecretly.</p>\n</body>\n');
     write('clean.html', '<p>Nothing here but listSalaries.</p>');
-    expect(scanSite(siteDir, [operation])).toEqual([{ marker: operation, file: page, line: 3, col: 10 }]);
+    expect(scanSite(siteDir, reference([operation]))).toEqual([{ marker: operation, file: 'apis/pets/index.html', line: 3, col: 10 }]);
   });
 
   it('finds markers in file and folder names, at line 1, column 1', () => {
     const slug = marker('list-salaries-secretly', 'operationId (as a URL slug)');
-    const folder = path.join(siteDir, 'operations', 'list-salaries-secretly');
-    const page = write('operations/list-salaries-secretly/index.html', '<p>clean</p>');
-    expect(scanSite(siteDir, [slug]).sort(byPlace)).toEqual([
-      { marker: slug, file: folder, line: 1, col: 1 },
-      { marker: slug, file: page, line: 1, col: 1 },
+    write('operations/list-salaries-secretly/index.html', '<p>clean</p>');
+    expect(scanSite(siteDir, reference([slug])).sort(byPlace)).toEqual([
+      { marker: slug, file: 'operations/list-salaries-secretly', line: 1, col: 1 },
+      { marker: slug, file: 'operations/list-salaries-secretly/index.html', line: 1, col: 1 },
     ]);
   });
 
   it('finds markers inside gzip-compressed files', () => {
     const schema = marker('PayrollRecord', 'schema name', '#/components/schemas/PayrollRecord');
-    const fragment = write('pagefind/fragment/en_1.pf_fragment', zlib.gzipSync('{"url":"/"}\n{"meta":{"title":"PayrollRecord"}}'));
-    expect(scanSite(siteDir, [schema])).toEqual([{ marker: schema, file: fragment, line: 2, col: 19 }]);
+    write('pagefind/fragment/en_1.pf_fragment', zlib.gzipSync('{"url":"/"}\n{"meta":{"title":"PayrollRecord"}}'));
+    expect(scanSite(siteDir, reference([schema]))).toEqual([{ marker: schema, file: 'pagefind/fragment/en_1.pf_fragment', line: 2, col: 19 }]);
   });
 
   it('reports nothing when there are no markers', () => {
     write('index.html', 'listSalariesSecretly');
-    expect(scanSite(siteDir, [])).toEqual([]);
+    expect(scanSite(siteDir, reference([]))).toEqual([]);
+  });
+
+  describe('scopes', () => {
+    const payGrade = marker('payGrade', 'property name', '#/components/schemas/Employee/properties/payGrade');
+    const byApi: ScopeOf = (relative) => ({ apiId: relative.startsWith('apis/') ? relative.split('/')[1] : undefined });
+
+    it('excuses a marker on the files of an API that shows it, and nowhere else', () => {
+      write('apis/shop/index.html', 'payGrade');
+      write('apis/hr/index.html', 'payGrade');
+      const findings = scanSite(siteDir, reference([payGrade], { shop: ['payGrade'] }), byApi);
+      expect(findings.map((f) => f.file)).toEqual(['apis/hr/index.html']);
+    });
+
+    it('excuses a marker on a shared file when any API the site shows shows it', () => {
+      write('index.html', 'payGrade');
+      expect(scanSite(siteDir, reference([payGrade], { shop: ['payGrade'] }), byApi)).toEqual([]);
+      expect(scanSite(siteDir, reference([payGrade], {}), byApi).map((f) => f.file)).toEqual(['index.html']);
+    });
+
+    it('excuses the words of the chrome on files that hold chrome, and only there', () => {
+      write('apis/hr/index.html', 'payGrade');
+      write('specs/hr.yaml', 'payGrade: {}');
+      const scopes: ScopeOf = (relative) => ({ apiId: relative.startsWith('apis/') ? 'hr' : undefined, holdsChrome: relative.endsWith('.html') });
+      expect(scanSite(siteDir, reference([payGrade], {}, ['<label>payGrade</label>']), scopes).map((f) => f.file)).toEqual(['specs/hr.yaml']);
+    });
+
+    it('counts a marker on a page only when the data the page was rendered from holds it', () => {
+      write('apis/hr/index.html', '<div hidden>payGrade</div>');
+      const chromeOnly: ScopeOf = () => ({ apiId: 'hr', data: 'Employee\nsalary' });
+      const inData: ScopeOf = () => ({ apiId: 'hr', data: 'Employee\npayGrade' });
+      expect(scanSite(siteDir, reference([payGrade]), chromeOnly)).toEqual([]);
+      expect(scanSite(siteDir, reference([payGrade]), inData)).toEqual([{ marker: payGrade, file: 'apis/hr/index.html', line: 1, col: 13 }]);
+    });
+
+    it('skips the files the scope leaves out (the runtime), names included', () => {
+      write('_astro/payGrade.js', 'payGrade');
+      const runtime: ScopeOf = (relative) => (relative.startsWith('_astro') ? undefined : {});
+      expect(scanSite(siteDir, reference([payGrade]), runtime)).toEqual([]);
+    });
   });
 
   it('reads plain files as UTF-8 and decompresses gzip files', () => {
@@ -163,33 +218,21 @@ describe('scanSite and readAsText', () => {
     const fake = write('fake.bin', Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.from('listSalariesSecretly')]));
     expect(readAsText(fake)).toBe('\u001f\ufffdlistSalariesSecretly');
   });
-
-  it('reads the chrome texts: the 404 page, shared assets and Pagefind scripts, plus any extra files', () => {
-    write('404.html', 'not found');
-    write('_astro/app.js', 'astro chrome');
-    write('pagefind/pagefind.js', 'search chrome');
-    write('pagefind/wasm.unknown.pagefind', 'wasm chrome');
-    write('pagefind/fragment/en_1.pf_fragment', 'page content');
-    write('operations/index.html', 'page');
-    const catalog = write('catalog.json', 'catalog');
-    expect(getChromeTexts(siteDir).sort()).toEqual(['astro chrome', 'not found', 'search chrome', 'wasm chrome']);
-    expect(getChromeTexts(siteDir, [catalog]).sort()).toEqual(['astro chrome', 'catalog', 'not found', 'search chrome', 'wasm chrome']);
-  });
 });
 
 describe('toLeakDiagnostics', () => {
   const operation = marker('listSalariesSecretly');
-  const finding = (line: number): LeakFinding => ({ marker: operation, file: '/repo/dist/open/index.html', line, col: 7 });
+  const finding = (line: number): LeakFinding => ({ marker: operation, file: 'apis/payroll/index.html', line, col: 7 });
 
-  it('says what leaked, where it comes from and which site it is in', () => {
-    expect(toLeakDiagnostics([finding(3)], 'open', '/repo')).toEqual({
+  it('says what leaked, where it comes from and which site it is in, naming the file where the site would be published', () => {
+    expect(toLeakDiagnostics([finding(3)], 'open', '/repo/dist/open', '/repo')).toEqual({
       diagnostics: [
         {
           rule: 'portolan/leak-check',
           severity: 'error',
           message:
             "'listSalariesSecretly' (operationId at #/paths/~1salaries/get in specs/payroll.yaml) is in the open site, whose audience may not see it. The site was not published.",
-          file: '/repo/dist/open/index.html',
+          file: '/repo/dist/open/apis/payroll/index.html',
           line: 3,
           col: 7,
         },
@@ -199,25 +242,25 @@ describe('toLeakDiagnostics', () => {
   });
 
   it('names the spec by its full path when its path relative to the working folder would be empty', () => {
-    const { diagnostics } = toLeakDiagnostics([finding(1)], 'partner-acme', specFile);
+    const { diagnostics } = toLeakDiagnostics([finding(1)], 'partner-acme', '/repo/dist/partner-acme', specFile);
     expect(diagnostics.map((d) => d.message)).toEqual([
       "'listSalariesSecretly' (operationId at #/paths/~1salaries/get in /repo/specs/payroll.yaml) is in the partner-acme site, whose audience may not see it. The site was not published.",
     ]);
   });
 
   it('reports the first 25 findings and counts the rest', () => {
-    const { diagnostics, omitted } = toLeakDiagnostics(Array.from({ length: 27 }, (_, i) => finding(i + 1)), 'partner-acme', '/repo');
+    const { diagnostics, omitted } = toLeakDiagnostics(Array.from({ length: 27 }, (_, i) => finding(i + 1)), 'partner-acme', '/repo/dist/partner-acme', '/repo');
     expect(diagnostics.map((d) => d.line)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(omitted).toBe(2);
   });
 
   it('omits nothing for exactly 25 findings', () => {
-    const { diagnostics, omitted } = toLeakDiagnostics(Array.from({ length: 25 }, (_, i) => finding(i + 1)), 'open', '/repo');
+    const { diagnostics, omitted } = toLeakDiagnostics(Array.from({ length: 25 }, (_, i) => finding(i + 1)), 'open', '/repo/dist/open', '/repo');
     expect(diagnostics).toHaveLength(25);
     expect(omitted).toBe(0);
   });
 
   it('reports nothing when nothing leaked', () => {
-    expect(toLeakDiagnostics([], 'open')).toEqual({ diagnostics: [], omitted: 0 });
+    expect(toLeakDiagnostics([], 'open', '/repo/dist/open')).toEqual({ diagnostics: [], omitted: 0 });
   });
 });

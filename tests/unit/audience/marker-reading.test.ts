@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { mayShow, readApiMarkers, readMarkers } from '../../../src/audience/marker-reading.ts';
+import type { BuildTarget } from '../../../src/core/audience.ts';
+
+const SITES: Record<string, BuildTarget> = {
+  internal: { audience: 'internal' },
+  open: { audience: 'open' },
+  partner: { audience: 'partner' },
+  'partner-acme': { audience: 'partner', partner: 'acme' },
+  'partner-globex': { audience: 'partner', partner: 'globex' },
+};
+
+/** The sites that may show an element with these markers. */
+function sitesShowing(node: Record<string, unknown>): string[] {
+  return Object.entries(SITES).filter(([, target]) => mayShow(readMarkers(node), target)).map(([name]) => name);
+}
+
+describe('the leak check reading of audience markers', () => {
+  it('shows an element without markers everywhere', () => {
+    expect(readMarkers({ type: 'string' })).toBeUndefined();
+    expect(sitesShowing({})).toEqual(['internal', 'open', 'partner', 'partner-acme', 'partner-globex']);
+  });
+
+  it('reads x-audience, x-internal and x-partners', () => {
+    expect(sitesShowing({ 'x-audience': 'open' })).toEqual(['internal', 'open', 'partner', 'partner-acme', 'partner-globex']);
+    expect(sitesShowing({ 'x-audience': 'partner' })).toEqual(['internal', 'partner', 'partner-acme', 'partner-globex']);
+    expect(sitesShowing({ 'x-audience': 'internal' })).toEqual(['internal']);
+    expect(sitesShowing({ 'x-internal': true })).toEqual(['internal']);
+    expect(sitesShowing({ 'x-internal': false })).toEqual(['internal', 'open', 'partner', 'partner-acme', 'partner-globex']);
+    expect(sitesShowing({ 'x-audience': 'partner', 'x-partners': ['acme'] })).toEqual(['internal', 'partner-acme']);
+    expect(sitesShowing({ 'x-partners': ['acme', 'globex'] })).toEqual(['internal', 'partner-acme', 'partner-globex']);
+  });
+
+  it('reads contradictions as the narrowest audience any marker names', () => {
+    expect(sitesShowing({ 'x-audience': 'open', 'x-partners': ['acme'] })).toEqual(['internal', 'partner-acme']);
+    expect(sitesShowing({ 'x-internal': true, 'x-audience': 'open' })).toEqual(['internal']);
+    expect(sitesShowing({ 'x-internal': true, 'x-partners': ['acme'] })).toEqual(['internal']);
+    expect(sitesShowing({ 'x-internal': false, 'x-audience': 'internal' })).toEqual(['internal']);
+    expect(sitesShowing({ 'x-audience': 'internal', 'x-partners': ['acme'] })).toEqual(['internal']);
+  });
+
+  it('reads a value it does not understand as internal', () => {
+    expect(sitesShowing({ 'x-audience': 'public' })).toEqual(['internal']);
+    expect(sitesShowing({ 'x-internal': 'yes' })).toEqual(['internal']);
+    expect(sitesShowing({ 'x-partners': [] })).toEqual(['internal']);
+    expect(sitesShowing({ 'x-partners': 'acme' })).toEqual(['internal']);
+    expect(sitesShowing({ 'x-partners': ['Acme Corp'] })).toEqual(['internal']);
+  });
+
+  it('reads an API without markers on info as internal, and otherwise like any element', () => {
+    expect(readApiMarkers({ title: 'Payroll' })).toEqual({ rank: 2 });
+    expect(readApiMarkers(undefined)).toEqual({ rank: 2 });
+    expect(readApiMarkers({ 'x-audience': 'open', 'x-partners': ['acme'] })).toEqual({ rank: 1, partners: ['acme'] });
+    expect(readApiMarkers({ 'x-audience': 'open', 'x-internal': true })).toEqual({ rank: 2 });
+  });
+});

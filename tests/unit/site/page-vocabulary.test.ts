@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { getPageModelVocabulary } from '../../../src/site/page-vocabulary.ts';
+import { createPhraseRemover } from '../../../src/site/leak-scopes.ts';
+
+describe('getPageModelVocabulary', () => {
+  const vocabulary = getPageModelVocabulary({ audience: 'open' });
+  const words = new Set(vocabulary.flatMap((phrase) => phrase.match(/[A-Za-z0-9_]+/g) ?? []));
+
+  it('holds the phrases the page model writes itself: headings, labels, page descriptions', () => {
+    expect(vocabulary).toEqual(expect.arrayContaining(['Data models of', 'Operations tagged', 'Other operations', 'Overview', '← All APIs', 'Changes to', 'webhook of']));
+  });
+
+  it('holds the type labels, security explanations and curl commands Portolan writes', () => {
+    expect(vocabulary).toEqual(expect.arrayContaining(['string<date-time>', 'read-only', 'HTTP Bearer', 'Authorization code']));
+    expect(vocabulary.some((phrase) => phrase.startsWith('curl --request GET'))).toBe(true);
+  });
+
+  it('holds no word a spec wrote, and no value it only echoes', () => {
+    expect(vocabulary.join(' ')).not.toMatch(/zqxprobe/);
+    expect(vocabulary).not.toContain('query');
+    expect(vocabulary).not.toContain('application/json');
+  });
+
+  it('takes out of a page record only its own phrases, never a hidden name standing on its own', () => {
+    const remove = createPhraseRemover(vocabulary);
+    const record = ['Data models of Payroll.', 'settings', 'debug', 'internal', 'override', 'draft', 'hidden', 'default', 'enum', 'models', 'code'].join('\n');
+    expect(remove(record).split(/\s+/).filter(Boolean)).toEqual(['Payroll.', 'settings', 'debug', 'internal', 'override', 'draft', 'hidden', 'default', 'enum', 'models', 'code']);
+    for (const name of ['settings', 'debug', 'internal', 'override', 'draft', 'hidden']) expect(words.has(name), name).toBe(false);
+  });
+});
