@@ -213,8 +213,13 @@ export class SafeResolver extends BaseResolver {
       realBase = fs.realpathSync(base);
       real = fs.realpathSync(target);
     } catch {
-      if (!isInside(this.specsRoot, target)) return `${REFUSED_PREFIX}${getCrossApiRefusal(this.specsRoot, realBase, target, ref)}`;
-      return `${MISSING_PREFIX}'${ref}': there is no file ${toSpecsPath(this.specsRoot, target)} in the specs folder (a path is relative to the file that holds the $ref).`;
+      // The file is not there. Where it would be is judged from the referring file's real folder (the
+      // specs folder may be given through a symlink), and by the same rules as a file that is there:
+      // "missing" would invite the author to create it in another API's folder, only to be refused then.
+      const missing = path.resolve(path.dirname(realBase), decodeURI(ref));
+      const missingCrossing = getCrossApiRefusal(this.specsRoot, realBase, missing, ref);
+      if (missingCrossing) return `${REFUSED_PREFIX}${missingCrossing}`;
+      return `${MISSING_PREFIX}'${ref}': there is no file ${toSpecsPath(this.specsRoot, missing)} in the specs folder (a path is relative to the file that holds the $ref).`;
     }
     const crossing = getCrossApiRefusal(this.specsRoot, realBase, real, ref);
     return crossing ? `${REFUSED_PREFIX}${crossing}` : real;
@@ -278,7 +283,9 @@ export class SafeResolver extends BaseResolver {
       throw toParseError(describeYamlProblem(problem, this.limits, document), source, line, col);
     }
     try {
-      return document.toJS({ maxAliasCount: this.limits.maxAliases });
+      // The yaml package counts the anchored node as one expansion of itself: without the + 1, a file
+      // with exactly --max-aliases aliases would be refused as having more.
+      return document.toJS({ maxAliasCount: this.limits.maxAliases + 1 });
     } catch (error) {
       // Expansion failed: point at the first alias, where the blow-up starts.
       let offset = 0;
