@@ -103,8 +103,11 @@ function removeElement(state: FilterState, visit: ElementVisit): void {
   const { container, key } = visit;
   if (container === undefined || key === undefined) return;
   if (Array.isArray(container)) {
+    // Where it is now: an earlier round may have removed a sibling before it.
+    const index = container.indexOf(visit.node);
+    if (index < 0) return;
     const indices = state.pendingSplices.get(container) ?? [];
-    indices.push(key as number);
+    indices.push(index);
     state.pendingSplices.set(container, indices);
   } else {
     delete container[key as string];
@@ -183,39 +186,63 @@ function collectOperationIds(document: JsonObject, version: OasVersion): Set<str
 }
 
 /**
- * Step 2: everything that points at a removed element goes with it or is rewritten: `$ref`s,
- * discriminator mappings, links to removed operations, tags on operations. Returns whether anything
- * was removed, since a removal can leave another reference dangling.
+ * Checks one element that refers to others: a reference to a removed element removes the element
+ * holding it (returns true); discriminator mappings and operation tags are rewritten in place.
  */
-function removeDanglingReferences(state: FilterState): boolean {
-  const visibleOperationIds = collectOperationIds(state.document, state.version);
-  const removedBefore = state.removed.size;
+function fixReferences(state: FilterState, visit: ElementVisit, visibleOperationIds: ReadonlySet<string>): boolean {
+  for (const reference of getElementReferences(visit.node, visit.kind, state.version)) {
+    const dangles =
+      ((reference.via === '$ref' || reference.via === 'operationRef') && isWithinRemoved(reference.target, state.removed)) ||
+      // A link to an operation this audience cannot see would be a dead end.
+      (reference.via === 'operationId' && state.removedOperationIds.has(reference.name) && !visibleOperationIds.has(reference.name));
+    if (dangles && visit.container !== undefined) {
+      removeElement(state, visit);
+      return true;
+    }
+    if (reference.via === 'mapping' && isWithinRemoved(reference.target, state.removed)) delete (visit.node.mapping as JsonObject)[reference.key];
+  }
+  if (visit.kind === 'operation' && Array.isArray(visit.node.tags) && state.removedTags.size) {
+    const kept = visit.node.tags.filter((tag) => typeof tag !== 'string' || !state.removedTags.has(tag));
+    if (kept.length) visit.node.tags = kept;
+    else delete visit.node.tags;
+  }
+  return false;
+}
+
+/** Whether an element visited earlier is still in the document: it and each ancestor still sit where they were. */
+function isAttached(visit: ElementVisit): boolean {
+  for (let current: ElementVisit | undefined = visit; current?.container !== undefined; current = current.parent) {
+    const { container, key, node } = current;
+    if (Array.isArray(container) ? !container.includes(node) : container[key as string] !== node) return false;
+  }
+  return true;
+}
+
+/**
+ * Step 2: everything that points at a removed element goes with it or is rewritten: `$ref`s,
+ * discriminator mappings, links to removed operations, tags on operations. A removal can leave another
+ * reference dangling, so this repeats until nothing changes; the repeats look only at the elements
+ * that refer to something, found by the first walk.
+ */
+function removeDanglingReferences(state: FilterState): void {
+  const referring: ElementVisit[] = [];
+  let visibleOperationIds = collectOperationIds(state.document, state.version);
+  let removedBefore = state.removed.size;
   visitElements(state.document, state.version, (visit) => {
-    for (const reference of getElementReferences(visit.node, visit.kind, state.version)) {
-      const dangles =
-        ((reference.via === '$ref' || reference.via === 'operationRef') && isWithinRemoved(reference.target, state.removed)) ||
-        // A link to an operation this audience cannot see would be a dead end.
-        (reference.via === 'operationId' && state.removedOperationIds.has(reference.name) && !visibleOperationIds.has(reference.name));
-      if (dangles && visit.container !== undefined) {
-        removeElement(state, visit);
-        return SKIP_CHILDREN;
-      }
-      if (reference.via === 'mapping' && isWithinRemoved(reference.target, state.removed)) delete (visit.node.mapping as JsonObject)[reference.key];
-    }
-    if (visit.kind === 'operation' && Array.isArray(visit.node.tags) && state.removedTags.size) {
-      const kept = visit.node.tags.filter((tag) => typeof tag !== 'string' || !state.removedTags.has(tag));
-      if (kept.length) visit.node.tags = kept;
-      else delete visit.node.tags;
-    }
+    const refersToSomething = getElementReferences(visit.node, visit.kind, state.version).length > 0;
+    if (!refersToSomething) return undefined;
+    if (fixReferences(state, visit, visibleOperationIds)) return SKIP_CHILDREN;
+    referring.push(visit);
     return undefined;
   });
   applySplices(state);
-  return state.removed.size > removedBefore;
-}
-
-function removeDanglingReferencesFully(state: FilterState): void {
-  // Each round removes at least one element, so this ends; usually after one round.
-  while (removeDanglingReferences(state));
+  // Each round removes at least one element, so this ends.
+  while (state.removed.size > removedBefore) {
+    removedBefore = state.removed.size;
+    visibleOperationIds = collectOperationIds(state.document, state.version);
+    for (const visit of referring) if (isAttached(visit)) fixReferences(state, visit, visibleOperationIds);
+    applySplices(state);
+  }
 }
 
 /** Follows `$ref` chains to the schema they name, remembering where it has been. */
@@ -590,10 +617,10 @@ export function filterDocument(original: JsonObject, target: BuildTarget, versio
   };
   const tagsUsedBefore = collectUsedTags(document, version);
   removeHiddenElements(state);
-  removeDanglingReferencesFully(state);
+  removeDanglingReferences(state);
   fixSecurityRequirements(state);
   pruneUnusedComponents(state);
-  removeDanglingReferencesFully(state);
+  removeDanglingReferences(state);
   removeTagsOfHiddenOperations(state, tagsUsedBefore);
   fixRequiredLists(state);
   pruneInstanceValues(state);
