@@ -17,7 +17,7 @@ function listModules(dir: string): string[] {
 }
 
 function getStage(file: string): string | undefined {
-  const [top] = path.relative('src', file).split(path.sep);
+  const [top = ''] = path.relative('src', file).split(path.sep);
   return (STAGES as readonly string[]).includes(top) ? top : undefined;
 }
 
@@ -25,7 +25,7 @@ function getUpwardImports(): string[] {
   const problems: string[] = [];
   for (const stage of STAGES) {
     for (const file of listModules(path.join('src', stage))) {
-      for (const [, specifier] of fs.readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      for (const [, specifier = ''] of fs.readFileSync(file, 'utf8').matchAll(IMPORT)) {
         const target = getStage(path.relative(process.cwd(), path.resolve(path.dirname(file), specifier)));
         if (target && STAGES.indexOf(target as (typeof STAGES)[number]) > STAGES.indexOf(stage)) problems.push(`${file} imports ${specifier}`);
       }
