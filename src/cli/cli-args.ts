@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { isAudience, isPartnerId, type Audience } from '../core/audience.ts';
 import { DEFAULT_MAX_PROBLEMS, OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from '../core/diagnostics.ts';
 import { DEFAULT_LIMITS, type InputLimits } from '../load/safe-resolver.ts';
+import { DEFAULT_SPEC_BUDGET, HEAP_FLAG, MIN_HEAP_MB, SECONDS_FLAG, type SpecBudget } from '../core/budget.ts';
 
 export class UsageError extends Error {}
 
@@ -20,11 +21,13 @@ export interface BuildOptions extends ListingOptions {
   audience?: Audience;
   partner?: string;
   configPath?: string;
+  budget: SpecBudget;
 }
 
 export interface LintOptions extends ListingOptions {
   specsDir: string;
   limits: InputLimits;
+  budget: SpecBudget;
   configPath?: string;
   format: OutputFormat;
   /** Lint only the specs changed since this git ref, and the specs that reference a changed file. */
@@ -34,9 +37,10 @@ export interface LintOptions extends ListingOptions {
 export const DEFAULT_SPECS_DIR = 'specs';
 
 const LIMIT_USAGE = '[--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N]';
+const BUDGET_USAGE = `[${SECONDS_FLAG} N] [${HEAP_FLAG} N]`;
 const LISTING_USAGE = '[--quiet] [--max-problems N]';
-export const BUILD_USAGE = `usage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] ${LISTING_USAGE} ${LIMIT_USAGE}`;
-export const LINT_USAGE = `usage: npm run lint -- [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}] [--changed-since REF] ${LISTING_USAGE} ${LIMIT_USAGE}`;
+export const BUILD_USAGE = `usage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] ${LISTING_USAGE} ${LIMIT_USAGE} ${BUDGET_USAGE}`;
+export const LINT_USAGE = `usage: npm run lint -- [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}] [--changed-since REF] ${LISTING_USAGE} ${LIMIT_USAGE} ${BUDGET_USAGE}`;
 export const PREVIEW_USAGE = 'usage: npm run preview -- [--audience internal|partner|open] [--partner ID] [--out DIR] [--port N]';
 
 /** String options by name; the one boolean flag (`--quiet`) is read only by toListingOptions, as unknown. */
@@ -56,6 +60,25 @@ const LIMIT_OPTIONS = {
   'max-depth': { type: 'string' },
   'max-aliases': { type: 'string' },
 } as const;
+
+const BUDGET_OPTIONS = {
+  'max-seconds-per-spec': { type: 'string' },
+  'max-heap-mb': { type: 'string' },
+} as const;
+
+/** The per-spec budget: `--max-seconds-per-spec N` (per stage) and `--max-heap-mb N`. */
+function toBudget(values: Record<string, string | undefined>, usage: string): SpecBudget {
+  const read = (flag: string, fallback: number): number => {
+    const raw = values[flag.slice(2)];
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0 || raw.trim() === '') throw new UsageError(`${flag} must be a positive number (got '${raw}')\n${usage}`);
+    return value;
+  };
+  const heapMb = Math.ceil(read(HEAP_FLAG, DEFAULT_SPEC_BUDGET.heapMb));
+  if (heapMb < MIN_HEAP_MB) throw new UsageError(`${HEAP_FLAG} must be at least ${MIN_HEAP_MB}: the worker needs that much to start (got '${values[HEAP_FLAG.slice(2)]}')\n${usage}`);
+  return { seconds: read(SECONDS_FLAG, DEFAULT_SPEC_BUDGET.seconds), heapMb };
+}
 
 const LISTING_OPTIONS = {
   quiet: { type: 'boolean' },
@@ -97,10 +120,11 @@ function toAudienceOptions(values: Record<string, string | undefined>, usage: st
 }
 
 export function parseBuildArgs(args: string[]): BuildOptions {
-  const values = parse(args, { specs: { type: 'string' }, out: { type: 'string' }, audience: { type: 'string' }, partner: { type: 'string' }, config: { type: 'string' }, ...LISTING_OPTIONS, ...LIMIT_OPTIONS }, BUILD_USAGE);
+  const values = parse(args, { specs: { type: 'string' }, out: { type: 'string' }, audience: { type: 'string' }, partner: { type: 'string' }, config: { type: 'string' }, ...LISTING_OPTIONS, ...LIMIT_OPTIONS, ...BUDGET_OPTIONS }, BUILD_USAGE);
   return {
     specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR),
     limits: toLimits(values, BUILD_USAGE),
+    budget: toBudget(values, BUILD_USAGE),
     ...toListingOptions(values, BUILD_USAGE),
     outDir: values.out ? path.resolve(values.out) : undefined,
     configPath: values.config,
@@ -109,7 +133,7 @@ export function parseBuildArgs(args: string[]): BuildOptions {
 }
 
 export function parseLintArgs(args: string[]): LintOptions {
-  const values = parse(args, { specs: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' }, 'changed-since': { type: 'string' }, ...LISTING_OPTIONS, ...LIMIT_OPTIONS }, LINT_USAGE);
+  const values = parse(args, { specs: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' }, 'changed-since': { type: 'string' }, ...LISTING_OPTIONS, ...LIMIT_OPTIONS, ...BUDGET_OPTIONS }, LINT_USAGE);
   const format = values.format ?? 'stylish';
   if (!isOutputFormat(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got '${format}')\n${LINT_USAGE}`);
   return {
@@ -117,6 +141,7 @@ export function parseLintArgs(args: string[]): LintOptions {
     configPath: values.config,
     format,
     limits: toLimits(values, LINT_USAGE),
+    budget: toBudget(values, LINT_USAGE),
     changedSince: values['changed-since'],
     ...toListingOptions(values, LINT_USAGE),
   };

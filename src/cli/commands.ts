@@ -5,7 +5,9 @@ import path from 'node:path';
 import { getBuildTargets, getTargetName, isPartnerId, type BuildTarget } from '../core/audience.ts';
 import { collectPartnerIds } from '../audience/audience-views.ts';
 import type { Json } from '../core/openapi-shape.ts';
-import { findRootDocuments, loadCatalog } from '../load/catalog-load.ts';
+import { findRootDocuments } from '../load/catalog-load.ts';
+import { BudgetError } from '../core/budget.ts';
+import { loadCatalogWithinBudget } from '../lint/budgeted-catalog-load.ts';
 import { getChangedFiles, getRepoRoot, hasRevision } from '../core/git.ts';
 import type { ApiRecord } from '../load/api.ts';
 import { loadCatalogHistory, type ApiHistory } from '../history/changelog.ts';
@@ -88,10 +90,11 @@ export function runLint(args: string[], io: Io = processIo): Promise<number> {
     const options = parseLintArgs(args);
     checkSpecsDir(options.specsDir);
     loadBranding(options.specsDir);
-    const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
+    const configPath = getConfigPath(options.specsDir, options.configPath);
+    await loadLintConfig(configPath);
     const roots = options.changedSince ? await getChangedRoots(options.specsDir, options.changedSince, options.limits, io) : undefined;
     // Lint needs problems and ids, not bundles: skipping them halves the time on a large catalog.
-    const { diagnostics, rootCount } = await loadCatalog(options.specsDir, config, roots, options.limits, { bundle: false });
+    const { diagnostics, rootCount } = await loadCatalogWithinBudget(options.specsDir, configPath, { roots, limits: options.limits, load: { bundle: false }, budget: options.budget, problemsOnly: true });
     const { reported, hiddenWarnings } = toReportedDiagnostics(diagnostics, options.quiet);
     const text = formatDiagnostics(reported, options.format, rootCount, process.cwd(), { getSource: readSourceOnce(), maxProblems: options.maxProblems, hiddenWarnings });
     // Machine formats go to stdout for piping; the human format goes to stderr like the build's.
@@ -114,9 +117,10 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
     checkSpecsDir(options.specsDir);
     // A broken portolan.yaml is a config error: found before minutes of linting, not after.
     const branding = loadBranding(options.specsDir);
-    const config = await loadLintConfig(getConfigPath(options.specsDir, options.configPath));
+    const configPath = getConfigPath(options.specsDir, options.configPath);
+    const config = await loadLintConfig(configPath);
     const started = performance.now();
-    const { apis, diagnostics, rootCount } = await loadCatalog(options.specsDir, config, undefined, options.limits);
+    const { apis, diagnostics, rootCount } = await loadCatalogWithinBudget(options.specsDir, configPath, { limits: options.limits, budget: options.budget });
     const { reported, hiddenWarnings } = toReportedDiagnostics(diagnostics, options.quiet);
     if (reported.length > 0) io.stderr(toStylish(reported, rootCount, process.cwd(), { maxProblems: options.maxProblems, hiddenWarnings }));
     if (hasErrors(diagnostics)) {
@@ -132,8 +136,13 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
     const plans = getBuildPlans(targets, outRoot, single, options.outDir);
     const histories = siteOptions.histories ?? (await loadHistories(apis, options.specsDir, config, options.limits, io));
     try {
-      await buildSites(apis, plans, (line) => io.stdout(`${line}\n`), { branding, ...siteOptions, histories });
+      await buildSites(apis, plans, (line) => io.stdout(`${line}\n`), { budget: options.budget, branding, ...siteOptions, histories });
     } catch (error) {
+      if (error instanceof BudgetError) {
+        io.stderr(toStylish(error.diagnostics, rootCount));
+        io.stderr('Build stopped: a spec exceeded its budget (earlier output in the out folder is untouched).\n');
+        return EXIT_SPEC_PROBLEMS;
+      }
       if (error instanceof LeakError) {
         io.stderr(toStylish(error.diagnostics, rootCount));
         if (error.omitted) io.stderr(`…and ${error.omitted} more hits of the same kind.\n`);

@@ -195,7 +195,7 @@ export function toStylish(diagnostics: readonly Diagnostic[], fileCount: number,
 export const PORTOLAN_RULES_DOCS = 'README.md#lint-rules';
 export const SECURITY_MODEL_DOCS = 'README.md#security-model';
 /** Problems with the input itself (what the build refuses), explained in the security model. */
-const INPUT_RULES = new Set(['parse-error', 'unsupported-version', 'portolan/refused-ref', 'portolan/refused-file', 'portolan/self-reference']);
+const INPUT_RULES = new Set(['parse-error', 'unsupported-version', 'portolan/refused-ref', 'portolan/refused-file', 'portolan/self-reference', 'portolan/budget-exceeded']);
 
 function getRuleDocs(rule: string): string {
   if (INPUT_RULES.has(rule)) return SECURITY_MODEL_DOCS;

@@ -42,7 +42,7 @@ function toScanDiagnostic(error: unknown, file: string): Diagnostic {
  * Finds the root documents by parsing every file (with the same resolver the load then uses, so each
  * file is parsed once). Files in the shared folder are never roots: they exist to be referenced.
  */
-export async function findRootDocuments(specsDir: string, limits: InputLimits = DEFAULT_LIMITS, resolver = new SafeResolver(specsDir, limits)): Promise<RootScan> {
+export async function findRootDocuments(specsDir: string, limits: InputLimits = DEFAULT_LIMITS, resolver = new SafeResolver(specsDir, limits), budget: Pick<LoadOptions, 'onStage' | 'exceeded'> = {}): Promise<RootScan> {
   const files = await listSpecFiles(specsDir);
   const scan: RootScan = { roots: [], files, unparsed: new Map(), diagnostics: [] };
   for (const file of files) {
@@ -52,7 +52,13 @@ export async function findRootDocuments(specsDir: string, limits: InputLimits = 
       scan.roots.push(file);
       continue;
     }
+    const exceeded = budget.exceeded?.get(file);
+    if (exceeded) {
+      scan.unparsed.set(file, exceeded);
+      continue;
+    }
     try {
+      budget.onStage?.(file, 'parse');
       const document = await resolver.resolveDocument(null, file);
       if (document instanceof Error) throw document;
       if (isRootDocument(document.parsed)) scan.roots.push(file);
@@ -123,7 +129,7 @@ function getNoApisDiagnostic(specsDir: string): Diagnostic {
  */
 export async function loadCatalog(specsDir: string, config: Config, roots?: string[], limits: InputLimits = DEFAULT_LIMITS, options: LoadOptions = {}): Promise<CatalogLoadResult> {
   const resolver = new SafeResolver(specsDir, limits);
-  const scan = roots ? undefined : await findRootDocuments(specsDir, limits, resolver);
+  const scan = roots ? undefined : await findRootDocuments(specsDir, limits, resolver, options);
   const rootFiles = roots ?? scan!.roots;
   const reachCounts = scan ? await getReachCounts(scan.roots, resolver) : undefined;
   if (reachCounts) resolver.setSharedFiles(new Set([...reachCounts].filter(([, count]) => count > 1).map(([file]) => file)));

@@ -14,6 +14,7 @@ import {
 } from '@redocly/openapi-core';
 import { getLineCol } from '../core/code-frame.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
+import type { StageReporter } from '../core/budget.ts';
 import { getByPointer, type Json } from '../core/openapi-shape.ts';
 import { findSelfReferences } from './ref-cycles.ts';
 import { DEFAULT_LIMITS, restoreExternalValues, SafeResolver, type InputLimits } from './safe-resolver.ts';
@@ -198,14 +199,25 @@ export interface LoadOptions {
   lint?: boolean;
   /** Skip the bundle: lint needs only the problems and the root's own metadata. */
   bundle?: boolean;
+  /** Told as each stage of each spec starts, so a budget can stop one that runs too long. */
+  onStage?: StageReporter;
+  /** Roots that already exceeded their budget: each gets this problem instead of another try. */
+  exceeded?: ReadonlyMap<string, Diagnostic>;
 }
 
 export async function loadSpec(file: string, config: Config, resolver: BaseResolver, options: LoadOptions = {}): Promise<LoadResult> {
+  const exceeded = options.exceeded?.get(file);
+  if (exceeded) return { diagnostics: [exceeded] };
+  options.onStage?.(file, 'parse');
   const rootProblem = await checkRoot(file, resolver);
   if (rootProblem) return { diagnostics: [rootProblem] };
-  if (options.lint === false) return bundleLoaded(file, config, resolver, []);
+  if (options.lint === false) {
+    options.onStage?.(file, 'bundle');
+    return bundleLoaded(file, config, resolver, []);
+  }
   let problems: NormalizedProblem[];
   try {
+    options.onStage?.(file, 'lint');
     problems = await lint({ ref: file, config, externalRefResolver: resolver });
   } catch (error) {
     // The root's own loops are caught by checkRoot; these are in the files it references.
@@ -216,6 +228,7 @@ export async function loadSpec(file: string, config: Config, resolver: BaseResol
   const diagnostics = await toDiagnostics(problems, file, resolver);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   if (options.bundle === false) return toUnbundled(file, resolver, diagnostics);
+  options.onStage?.(file, 'bundle');
   return bundleLoaded(file, config, resolver, diagnostics);
 }
 

@@ -20,6 +20,8 @@ import { prepareStaging, setPublicModes, swapIn, type Staging } from './staging.
 import { getSpecFileName, toApiPages } from '../model/pages.ts';
 import type { CatalogEntry } from '../model/site-model.ts';
 import { createSiteDataWriter } from './site-data.ts';
+import { createSiteDataPreparer } from './budgeted-site-data.ts';
+import type { SpecBudget, StageReporter } from '../core/budget.ts';
 import { CACHE_DIR_ENV, OUT_DIR_ENV, SITE_DATA_ENV, SITE_TITLE_ENV } from '../core/site-settings.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -50,13 +52,15 @@ export interface PreparedSite {
  * Writes everything one site shows into `dataDir`: each visible API filtered for the site's
  * audience, as page records, its catalog entry and its downloadable description.
  */
-export function prepareSiteData(apis: readonly ApiRecord[], target: BuildTarget, dataDir: string, filter?: DocumentFilter, histories?: ReadonlyMap<string, ApiHistory>): PreparedSite {
+export function prepareSiteData(apis: readonly ApiRecord[], target: BuildTarget, dataDir: string, filter?: DocumentFilter, histories?: ReadonlyMap<string, ApiHistory>, onStage?: StageReporter): PreparedSite {
   const writer = createSiteDataWriter(dataDir);
   const visible = apis.filter((api) => isApiVisible(api, target)).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
   const catalog: CatalogEntry[] = [];
   let pageCount = 1;
   for (const api of visible) {
+    onStage?.(api.file, 'filter');
     const view = toApiView(api, target, filter);
+    onStage?.(api.file, 'page model');
     const history = histories?.get(api.id);
     const { entry, pages } = toApiPages(view, target, history ? toChangelog(history, target) : undefined);
     catalog.push(entry);
@@ -192,6 +196,8 @@ export interface BuildSitesOptions {
   filter?: DocumentFilter;
   /** Each API's history, for changelogs; absent outside a git checkout. */
   histories?: ReadonlyMap<string, ApiHistory>;
+  /** Per-spec budget of the filter and page model; an injected filter runs unbudgeted, in this thread. */
+  budget?: SpecBudget;
 }
 
 export async function buildSites(
@@ -205,6 +211,7 @@ export async function buildSites(
   const staging: Staging = prepareStaging(plans.map((plan) => plan.outDir));
   const built: { dir: string; plan: SiteBuildPlan }[] = [];
   const reports: SiteBuildReport[] = [];
+  const preparer = options.filter ? undefined : createSiteDataPreparer(apis, options.histories, options.budget);
   try {
     for (const plan of plans) {
       const started = performance.now();
@@ -212,7 +219,7 @@ export async function buildSites(
       const dataDir = path.join(workRoot, name, 'data');
       const cacheDir = path.join(workRoot, name, 'cache');
       const siteDir = staging.getSiteDir(name);
-      const prepared = prepareSiteData(apis, plan.target, dataDir, options.filter, options.histories);
+      const prepared = preparer ? await preparer.prepare(plan.target, dataDir) : prepareSiteData(apis, plan.target, dataDir, options.filter, options.histories);
       const result = await runAstro('build', { dataDir, outDir: siteDir, cacheDir, title: getSiteTitle(plan.target) });
       if (result.code !== 0) {
         throw new SiteBuildError(`Astro failed to build the ${name} site (exit ${result.code}):\n${result.output.trim().split('\n').slice(-40).join('\n')}`);
@@ -230,6 +237,7 @@ export async function buildSites(
     for (const { dir, plan } of built) swapIn(dir, plan.outDir, staging);
     return reports;
   } finally {
+    await preparer?.close();
     staging.remove();
     fs.rmSync(workRoot, { recursive: true, force: true });
   }

@@ -101,7 +101,7 @@ describe('lint', () => {
     const result = await capture(runLint, ['--format', 'xml']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `--format must be one of stylish, json, github, markdown (got 'xml')\nusage: npm run lint -- [--specs DIR] [--config FILE] [--format stylish|json|github|markdown] [--changed-since REF] [--quiet] [--max-problems N] [--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N]\n`,
+      `--format must be one of stylish, json, github, markdown (got 'xml')\nusage: npm run lint -- [--specs DIR] [--config FILE] [--format stylish|json|github|markdown] [--changed-since REF] [--quiet] [--max-problems N] [--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N] [--max-seconds-per-spec N] [--max-heap-mb N]\n`,
     );
   });
 });
@@ -122,7 +122,7 @@ describe('build', () => {
     const result = await capture(runBuild, ['--audience', 'public']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "--audience must be internal, partner or open (got 'public')\nusage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] [--quiet] [--max-problems N] [--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N]\n",
+      "--audience must be internal, partner or open (got 'public')\nusage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] [--quiet] [--max-problems N] [--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N] [--max-seconds-per-spec N] [--max-heap-mb N]\n",
     );
   });
 
