@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findRootDocuments, loadCatalog } from '../load/catalog-load.ts';
+import { findRootDocuments } from '../load/catalog-load.ts';
+import { loadCatalogWithinBudget } from '../lint/budgeted-catalog-load.ts';
 import { DEFAULT_SPECS_DIR, UsageError } from './cli-args.ts';
 import { checkSpecsDir, EXIT_OK, EXIT_SPEC_PROBLEMS, processIo, withUsageErrors, type Io } from './commands.ts';
 import { toDisplayPath } from '../core/diagnostics.ts';
@@ -215,9 +216,10 @@ async function runCodeownersCommand(args: string[], io: Io): Promise<number> {
 
   // loadCatalog keeps only APIs that load; owners must not silently drop out of CODEOWNERS because a
   // spec has a lint error, so every root is accounted for.
-  const config = await loadLintConfig(getConfigPath(options.specsDir));
+  const configPath = getConfigPath(options.specsDir);
+  await loadLintConfig(configPath);
   const { roots } = await findRootDocuments(options.specsDir);
-  const { apis } = await loadCatalog(options.specsDir, config, roots);
+  const { apis } = await loadCatalogWithinBudget(options.specsDir, configPath, { roots });
   const loaded = new Set(apis.map((api) => api.file));
   const failed = roots.filter((root) => !loaded.has(root));
   if (failed.length > 0) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import { DEFAULT_AUDIENCE, isAudience, isPartnerId, type Audience } from '../core/audience.ts';
-import { loadCatalog } from '../load/catalog-load.ts';
+import { loadCatalogWithinBudget } from '../lint/budgeted-catalog-load.ts';
 import { DEFAULT_SPECS_DIR, UsageError } from './cli-args.ts';
 import { checkSpecsDir, EXIT_OK, EXIT_SPEC_PROBLEMS, processIo, withUsageErrors, type Io } from './commands.ts';
 import { toDisplayPath } from '../core/diagnostics.ts';
@@ -212,8 +212,9 @@ export async function getExistingApi(specsDir: string, id: string): Promise<stri
   }
   // Ids also come from info.x-api-id and from nested paths (specs/payments/gateway/openapi.yaml is
   // payments-gateway); two APIs with one id would be a lint error the moment the new one lands.
-  const config = await loadLintConfig(getConfigPath(specsDir));
-  const { apis } = await loadCatalog(specsDir, config);
+  const configPath = getConfigPath(specsDir);
+  await loadLintConfig(configPath);
+  const { apis } = await loadCatalogWithinBudget(specsDir, configPath);
   const taken = apis.find((api) => api.id === id);
   if (!taken) return undefined;
   const source = asString(asObject(taken.spec.document.info)['x-api-id']) ? 'its info.x-api-id' : 'its path';
