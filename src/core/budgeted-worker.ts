@@ -87,7 +87,12 @@ export class BudgetedWorker<Q, R> {
         reject(new Error(`the worker for ${current ? `${current.stage} of ${current.file}` : 'per-spec work'} exited unexpectedly (code ${code})`));
       };
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      worker.postMessage(request);
+      try {
+        worker.postMessage(request);
+      } catch (error) {
+        settle(false);
+        reject(error);
+      }
     });
   }
 

@@ -46,6 +46,8 @@ export async function loadCatalogWithinBudget(specsDir: string, configPath: stri
     for (;;) {
       const outcome = await worker.run({ specsDir, configPath, roots: options.roots, limits: options.limits ?? DEFAULT_LIMITS, options: options.load ?? {}, exceeded: [...exceeded], withApis: !options.problemsOnly });
       if ('result' in outcome) return outcome.result;
+      // A file over budget is never tried again, so each round names a new one and the rounds end.
+      if (exceeded.has(outcome.breach.file)) throw new Error(`${outcome.breach.file} was over budget twice`);
       exceeded.set(outcome.breach.file, toBudgetDiagnostic(outcome.breach, worker.budget));
     }
   } finally {
