@@ -202,14 +202,13 @@ export function scanSite(siteDir: string, reference: LeakReferenceTexts, scopeOf
     const scope = scopeOf(relative, read);
     if (!scope) continue;
     const excused = scope.apiId === undefined ? shared : (byApi.get(scope.apiId) ?? new Set<LeakMarker>());
-    const counts = (marker: LeakMarker): boolean => !excused.has(marker) && !(scope.holdsChrome && chrome.has(marker));
+    const inData = scope.data === undefined ? undefined : findMarkersIn(index, [scope.data]);
+    const counts = (marker: LeakMarker): boolean =>
+      !excused.has(marker) && !(scope.holdsChrome && chrome.has(marker)) && (!inData || inData.has(marker));
     for (const { marker } of index.find(relative)) if (counts(marker)) findings.push({ marker, file: relative, line: 1, col: 1 });
     if (!isFile) continue;
     const content = read();
-    const inData = scope.data === undefined ? undefined : findMarkersIn(index, [scope.data]);
-    for (const hit of index.find(content)) {
-      if (counts(hit.marker) && (!inData || inData.has(hit.marker))) findings.push({ marker: hit.marker, file: relative, ...getLineCol(content, hit.index) });
-    }
+    for (const hit of index.find(content)) if (counts(hit.marker)) findings.push({ marker: hit.marker, file: relative, ...getLineCol(content, hit.index) });
   }
   return findings;
 }

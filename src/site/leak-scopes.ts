@@ -38,10 +38,10 @@ function toPageUrl(relativePath: string): string | undefined {
   return relativePath.endsWith('/index.html') ? `/${relativePath.slice(0, -'index.html'.length)}` : undefined;
 }
 
-/** The URL a Pagefind fragment indexes. */
+/** The URL a Pagefind fragment indexes. Decompressed, a fragment is a signature and then JSON. */
 function getFragmentUrl(text: string): string | undefined {
   try {
-    const url = (JSON.parse(text) as { url?: unknown }).url;
+    const url = (JSON.parse(text.slice(text.indexOf('{'))) as { url?: unknown }).url;
     return typeof url === 'string' ? url : undefined;
   } catch {
     return undefined;
@@ -57,11 +57,15 @@ export interface SiteLayout {
   phrases: readonly string[];
 }
 
-/** Says, for each file of a site built from `layout.dataDir`, which API it belongs to and what data made it. */
+/**
+ * Says, for each file of a site built from `layout.dataDir`, which API it belongs to and what data made
+ * it: an API page its record, the catalog page the catalog.
+ */
 export function createScopeOf(layout: SiteLayout): ScopeOf {
   const readData = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(layout.dataDir, file), 'utf8'));
   const routes = new Map((readData('routes.json') as RouteEntry[]).map((route) => [`/${route.slug}/`, route.file]));
-  const removePhrases = createPhraseRemover(layout.phrases);
+  // The site's settings (title, label, branding) are Portolan's configuration, not any spec's words.
+  const removePhrases = createPhraseRemover([...layout.phrases, ...collectRecordStrings(readData('site.json'))]);
   const dataByUrl = new Map<string, string | undefined>();
 
   const getApiId = (url: string): string | undefined => {
@@ -71,7 +75,7 @@ export function createScopeOf(layout: SiteLayout): ScopeOf {
   const getData = (url: string): string | undefined => {
     if (!dataByUrl.has(url)) {
       const file = url === '/' ? undefined : routes.get(url);
-      const records = url === '/' ? [readData('catalog.json'), readData('site.json')] : file ? [readData(file)] : undefined;
+      const records = url === '/' ? [readData('catalog.json')] : file ? [readData(file)] : undefined;
       dataByUrl.set(url, records && removePhrases(collectRecordStrings(records).join('\n')));
     }
     return dataByUrl.get(url);

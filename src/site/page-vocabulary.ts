@@ -16,6 +16,14 @@ const PLACEHOLDER_WORD = new RegExp(`[A-Za-z0-9_]*${PLACEHOLDER}[A-Za-z0-9_]*`, 
 // Lower case, so that the slugs made of them are placeholders too.
 const p = (name: string): string => `${PLACEHOLDER}${name.toLowerCase()}`;
 const ref = (name: string): JsonObject => ({ $ref: `#/components/schemas/${p(name)}` });
+/**
+ * Media types the probe uses. The page model echoes them inside its own lines (`--header
+ * 'Content-Type: application/json'`), so phrases are cut there too: the line is Portolan's, the media
+ * type the spec's.
+ */
+const PARAMETER_LOCATIONS = ['query', 'header', 'path', 'cookie'];
+const MEDIA_TYPES = ['application/json', 'multipart/form-data', 'application/x-www-form-urlencoded', 'text/plain', 'image/png'];
+const SPEC_WORDS = new RegExp(`${PLACEHOLDER_WORD.source}|${MEDIA_TYPES.map((type) => type.replace(/[.+]/g, '\\$&')).join('|')}`, 'g');
 
 /** A schema with every keyword the schema view turns into words. */
 function getRichSchema(): JsonObject {
@@ -161,6 +169,11 @@ function getProbeDocument(): JsonObject {
         head: getOperation('head', { security: [{ [p('mtls')]: [] }] }),
         options: getOperation('options', { tags: [p('tagB')] }),
       },
+      [`/${p('forms')}`]: {
+        post: { requestBody: { content: { 'multipart/form-data': media({ type: 'object', properties: { [p('file')]: { type: 'string', format: 'binary' } } }) } }, responses: {} },
+        put: { requestBody: { content: { 'application/x-www-form-urlencoded': media({ type: 'object', properties: { [p('field')]: { type: 'string' } } }) } }, responses: {} },
+        patch: { requestBody: { content: { 'text/plain': media({ type: 'string' }) } }, responses: {} },
+      },
       [`/${p('untagged')}`]: { get: { responses: { '204': { description: p('empty') } } }, trace: { operationId: p('trace'), responses: {} } },
     },
     webhooks: {
@@ -222,6 +235,18 @@ function collectDocumentStrings(node: unknown, into: Set<string>): Set<string> {
   return into;
 }
 
+/**
+ * A curl command is assembled from lines and quoted values that recur in other combinations: phrases
+ * are cut at line ends and quotes, without the shell's line continuation, so `--user` and `--data` are
+ * recognised whatever follows them.
+ */
+function toPhrases(text: string): string[] {
+  return text
+    .split(/\n|'|"/)
+    .map((phrase) => phrase.replace(/\s*\\$/, '').trim())
+    .filter((phrase) => /[A-Za-z0-9]/.test(phrase));
+}
+
 const cache = new Map<string, string[]>();
 
 /**
@@ -240,10 +265,13 @@ export function getPageModelVocabulary(target: BuildTarget = { audience: 'open' 
   const changelog = toChangelog({ versions: getProbeHistory(document), complete: true, current: { document, version: 'oas3_1' } }, target);
   const { entry, pages } = toApiPages({ api, document, view: document }, target, changelog);
   const echoed = collectDocumentStrings(document, new Set());
+  // The page model prints a location for every parameter and header, response headers included,
+  // where no spec writes one: those words are Portolan's.
+  for (const location of PARAMETER_LOCATIONS) echoed.delete(location);
   const phrases = new Set<string>(Object.keys(entry));
   for (const text of collectRecordStrings([entry, pages])) {
     if (echoed.has(text)) continue;
-    for (const phrase of text.split(PLACEHOLDER_WORD)) if (/[A-Za-z0-9]/.test(phrase)) phrases.add(phrase.trim());
+    for (const phrase of text.split(SPEC_WORDS).flatMap(toPhrases)) phrases.add(phrase);
   }
   const vocabulary = [...phrases];
   cache.set(key, vocabulary);

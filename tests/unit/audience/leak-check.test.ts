@@ -200,6 +200,17 @@ describe('scanSite and readAsText', () => {
       expect(scanSite(siteDir, reference([payGrade]), inData)).toEqual([{ marker: payGrade, file: 'apis/hr/index.html', line: 1, col: 13 }]);
     });
 
+    it('counts a marker in a page\'s file name only when the page\'s data holds it too', () => {
+      const operations = marker('operations', 'property name', '#/components/schemas/Batch/properties/operations');
+      const slug = marker('list-pay-grades', 'operationId (as a URL slug)');
+      write('apis/hr/operations/list-pay-grades/index.html', '<a href="/apis/hr/operations/list-pay-grades/">x</a>');
+      const scopes: ScopeOf = (relative) => (relative.endsWith('.html') ? { apiId: 'hr', data: '/apis/hr/\nlist-pay-grades/' } : undefined);
+      expect(scanSite(siteDir, reference([operations, slug]), scopes)).toEqual([
+        { marker: slug, file: 'apis/hr/operations/list-pay-grades/index.html', line: 1, col: 1 },
+        { marker: slug, file: 'apis/hr/operations/list-pay-grades/index.html', line: 1, col: 30 },
+      ]);
+    });
+
     it('skips the files the scope leaves out (the runtime), names included', () => {
       write('_astro/payGrade.js', 'payGrade');
       const runtime: ScopeOf = (relative) => (relative.startsWith('_astro') ? undefined : {});

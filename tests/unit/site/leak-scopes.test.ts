@@ -24,7 +24,7 @@ describe('createScopeOf', () => {
     fs.writeFileSync(path.join(dataDir, 'routes.json'), JSON.stringify([{ slug: 'apis/payroll/schemas', file: 'pages/0.json' }]));
     fs.writeFileSync(path.join(dataDir, 'pages', '0.json'), JSON.stringify({ kind: 'schemas', title: 'Schemas · Payroll', description: 'Data models of Payroll.', schemas: [{ name: 'models' }] }));
     fs.writeFileSync(path.join(dataDir, 'catalog.json'), JSON.stringify([{ id: 'payroll', title: 'Payroll' }]));
-    fs.writeFileSync(path.join(dataDir, 'site.json'), JSON.stringify({ title: 'Portolan', label: 'Public' }));
+    fs.writeFileSync(path.join(dataDir, 'site.json'), JSON.stringify({ title: 'Payroll Portal', label: 'Public' }));
   });
 
   afterEach(() => {
@@ -39,14 +39,19 @@ describe('createScopeOf', () => {
     expect(words(scope?.data)).toEqual(['schemas', 'Payroll', 'Payroll.', 'models']);
   });
 
-  it('judges the catalog page and its Pagefind fragment as shared, by the catalog and the site settings', () => {
+  it('judges the catalog page as shared, by the catalog, and a Pagefind fragment by the page it indexes', () => {
     const scope = scopeOf();
     const catalog = scope('index.html', read(''));
     expect(catalog?.apiId).toBeUndefined();
     expect(words(catalog?.data)).toEqual(['payroll', 'Payroll']);
-    const fragment = scope('pagefind/fragment/en_1.pf_fragment', read('{"url":"/apis/payroll/schemas/","content":"…"}'));
+    const fragment = scope('pagefind/fragment/en_1.pf_fragment', read('pagefind_dcd{"url":"/apis/payroll/schemas/","content":"…"}'));
     expect(fragment?.apiId).toBe('payroll');
     expect(words(fragment?.data)).toEqual(['schemas', 'Payroll', 'Payroll.', 'models']);
+  });
+
+  it('takes the site settings (title, label) out of the data: they are configuration, not a spec', () => {
+    fs.writeFileSync(path.join(dataDir, 'catalog.json'), JSON.stringify([{ id: 'payroll', title: 'Payroll', summary: 'Payroll Portal Public data' }]));
+    expect(words(scopeOf()('index.html', read(''))?.data)).toEqual(['payroll', 'Payroll', 'data']);
   });
 
   it('judges a download whole, by its API', () => {

@@ -10,6 +10,10 @@ describe('getPageModelVocabulary', () => {
     expect(vocabulary).toEqual(expect.arrayContaining(['Data models of', 'Operations tagged', 'Other operations', 'Overview', '← All APIs', 'Changes to', 'webhook of']));
   });
 
+  it('holds the parameter locations, which it prints for response headers too', () => {
+    expect(vocabulary).toEqual(expect.arrayContaining(['query', 'header', 'path', 'cookie']));
+  });
+
   it('holds the type labels, security explanations and curl commands Portolan writes', () => {
     expect(vocabulary).toEqual(expect.arrayContaining(['string<date-time>', 'read-only', 'HTTP Bearer', 'Authorization code']));
     expect(vocabulary.some((phrase) => phrase.startsWith('curl --request GET'))).toBe(true);
@@ -17,8 +21,8 @@ describe('getPageModelVocabulary', () => {
 
   it('holds no word a spec wrote, and no value it only echoes', () => {
     expect(vocabulary.join(' ')).not.toMatch(/zqxprobe/);
-    expect(vocabulary).not.toContain('query');
     expect(vocabulary).not.toContain('application/json');
+    expect(vocabulary).not.toContain('production');
   });
 
   it('takes out of a page record only its own phrases, never a hidden name standing on its own', () => {
