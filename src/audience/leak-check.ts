@@ -117,15 +117,6 @@ export function findMarkersIn(index: MarkerIndex, texts: Iterable<string>, into:
   return into;
 }
 
-/**
- * Drops markers a site may legitimately contain: those that occur in what it may see (the filtered
- * descriptions, the catalog) and those that are ordinary words of the site's own chrome.
- */
-export function selectMarkers(candidates: LeakMarker[], visibleTexts: string[], chromeTexts: string[]): LeakMarker[] {
-  const excluded = findMarkersIn(new MarkerIndex(candidates), [...visibleTexts, ...chromeTexts]);
-  return candidates.filter((marker) => !excluded.has(marker));
-}
-
 function listFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);

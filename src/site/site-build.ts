@@ -16,7 +16,7 @@ import type { Diagnostic } from '../core/diagnostics.ts';
 import { readAsText, scanSite, toLeakDiagnostics, withSlugForms } from '../audience/leak-check.ts';
 import { createScopeOf } from './leak-scopes.ts';
 import { getPageModelVocabulary } from './page-vocabulary.ts';
-import { prepareStaging, setPublicModes, swapIn, type Staging } from './staging.ts';
+import { isProcessRunning, prepareStaging, setPublicModes, swapIn, type Staging } from './staging.ts';
 import { getSpecFileName, toApiPages } from '../model/pages.ts';
 import type { CatalogEntry } from '../model/site-model.ts';
 import { createSiteDataWriter } from './site-data.ts';
@@ -149,7 +149,12 @@ export function getAstroEnv(run: AstroRun, command: AstroCommand): NodeJS.Proces
 function createAstroCwd(): string {
   const runs = path.join(PROJECT_ROOT, '.astro', 'runs');
   fs.mkdirSync(runs, { recursive: true });
-  return fs.mkdtempSync(path.join(runs, 'build-'));
+  // Folders of builds that were killed: their process is gone.
+  for (const entry of fs.readdirSync(runs)) {
+    const pid = /^build-(\d+)-/.exec(entry)?.[1];
+    if (pid && !isProcessRunning(Number(pid))) fs.rmSync(path.join(runs, entry), { recursive: true, force: true });
+  }
+  return fs.mkdtempSync(path.join(runs, `build-${process.pid}-`));
 }
 
 /** Runs `astro build` in a child process: each site gets a fresh Astro with nothing carried over. */

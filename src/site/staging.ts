@@ -37,7 +37,8 @@ export function getStagingRoot(outDirs: readonly string[]): string {
   return `${path.dirname(resolved[0]!)}${STAGING_SUFFIX}`;
 }
 
-function isRunning(pid: number): boolean {
+/** Whether the process `pid` still runs: staging named after a process that is gone is stale. */
+export function isProcessRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -73,7 +74,7 @@ export function removeStaleStaging(outDirs: readonly string[]): string[] {
     if (!fs.existsSync(root)) continue;
     for (const entry of fs.readdirSync(root)) {
       const pid = BUILD_FOLDER.exec(entry)?.[1];
-      if (!pid || !isRunning(Number(pid))) remove(path.join(root, entry));
+      if (!pid || !isProcessRunning(Number(pid))) remove(path.join(root, entry));
     }
     removeIfEmpty(root);
   }
@@ -81,7 +82,7 @@ export function removeStaleStaging(outDirs: readonly string[]): string[] {
     if (!fs.existsSync(parent)) continue;
     for (const entry of fs.readdirSync(parent)) {
       const retiredBy = LEGACY_RETIRED.exec(entry)?.[1];
-      if (LEGACY_STAGING.test(entry) || (retiredBy && !isRunning(Number(retiredBy)))) remove(path.join(parent, entry));
+      if (LEGACY_STAGING.test(entry) || (retiredBy && !isProcessRunning(Number(retiredBy)))) remove(path.join(parent, entry));
     }
   }
   return removed;

@@ -129,6 +129,17 @@ describe('getLeakReference', () => {
     });
   });
 
+  it('reads the API\'s own markers itself: info with x-audience open and x-partners is acme\'s, so the open site looks for all of it', () => {
+    const deals = apiOf('deals', {
+      openapi: '3.1.0',
+      info: { title: 'Acme Deals', version: '1', 'x-audience': 'open', 'x-partners': ['acme'] },
+      paths: { '/deals': { get: { operationId: 'listAcmeDeals', responses: {} } } },
+    });
+    expect(getLeakReference([deals], openSite).candidates.map((c) => c.text)).toEqual(['deals', 'Acme Deals', '/deals', 'listAcmeDeals', 'acme']);
+    expect(getLeakReference([deals], { audience: 'partner' }).candidates.map((c) => c.text)).toEqual(['deals', 'Acme Deals', '/deals', 'listAcmeDeals', 'acme']);
+    expect(getLeakReference([deals], acmeSite).candidates).toEqual([]);
+  });
+
   it('does not look for an API id shorter than four characters', () => {
     const hr = apiOf('hr', { openapi: '3.1.0', info: { title: 'People', version: '1' }, paths: {} });
     expect(getLeakReference([hr], openSite).candidates).toEqual([{ text: 'People', kind: 'API title', pointer: '#/info/title', file: hr.file }]);

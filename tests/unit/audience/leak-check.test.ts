@@ -7,7 +7,7 @@ import {
   MarkerIndex,
   readAsText,
   scanSite,
-  selectMarkers,
+  findMarkersIn,
   toLeakDiagnostics,
   withSlugForms,
   type LeakFinding,
@@ -101,17 +101,20 @@ describe('withSlugForms', () => {
   });
 });
 
-describe('selectMarkers', () => {
-  it('drops markers that occur in the visible texts or in the chrome texts', () => {
+describe('findMarkersIn', () => {
+  it('lists the markers that occur in any of the texts, as whole names', () => {
     const operation = marker('listSalariesSecretly');
     const schema = marker('PayrollRecord', 'schema name', '#/components/schemas/PayrollRecord');
     const path = marker('/payroll/salaries', 'path', '#/paths/~1payroll~1salaries');
-    expect(selectMarkers([operation, schema, path], ['openapi\nPayrollRecord\nlistSalariesSecretlyV2'], ['<a href="/payroll/salaries">'])).toEqual([operation]);
+    const found = findMarkersIn(new MarkerIndex([operation, schema, path]), ['openapi\nPayrollRecord\nlistSalariesSecretlyV2', '<a href="/payroll/salaries">']);
+    expect([...found]).toEqual([schema, path]);
   });
 
-  it('keeps every marker when nothing visible mentions them', () => {
-    const markers = [marker('listSalariesSecretly'), marker('PayrollRecord')];
-    expect(selectMarkers(markers, [], [])).toEqual(markers);
+  it('adds to the set it is given', () => {
+    const operation = marker('listSalariesSecretly');
+    const into = new Set<LeakMarker>();
+    expect(findMarkersIn(new MarkerIndex([operation]), ['nothing here'], into)).toBe(into);
+    expect(into.size).toBe(0);
   });
 });
 
