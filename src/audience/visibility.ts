@@ -98,7 +98,8 @@ function removeElement(state: FilterState, visit: ElementVisit): void {
     return mayContain(inner.kind, 'operation', state.version) ? undefined : SKIP_CHILDREN;
   }, visit.kind, visit.path);
   if (visit.kind === 'tag' && visit.parent?.kind === 'document' && typeof visit.node.name === 'string') state.removedTags.add(visit.node.name);
-  if (visit.parent?.kind === 'schema') rememberSchemaRemoval(state, visit.parent.node, visit);
+  // What describes its own instances loses their hidden part: a schema, and a 2.0 parameter or header without `schema`.
+  if (visit.parent && getDataSchema(visit.parent.node, visit.parent.kind, state.version) === visit.parent.node) rememberSchemaRemoval(state, visit.parent.node, visit);
   if (visit.field === 'schema' && visit.parent) state.lostSchema.add(visit.parent.node);
   const { container, key } = visit;
   if (container === undefined || key === undefined) return;
