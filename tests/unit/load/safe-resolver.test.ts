@@ -25,7 +25,11 @@ beforeAll(() => {
     'a/local.yaml': 'type: string\n',
     'a/Audit Entry.yaml': 'type: object\n',
     'a/upper.YAML': 'type: integer\n',
+    'a/short.yml': 'type: string\nformat: date\n',
+    'a/data.json': '{"type": "string", "format": "uuid"}',
     'a/http:colon.yaml': 'type: boolean\n',
+    'a/file:colon.yaml': 'type: boolean\nformat: file\n',
+    'a/data:colon.yaml': 'type: boolean\nformat: data\n',
     'a/c:/drive.yaml': 'type: number\n',
     'a/real/target.yaml': 'type: array\n',
     'a/notes.txt': 'not a description\n',
@@ -131,7 +135,9 @@ describe('SafeResolver refs', () => {
     );
   });
 
-  it('follows a file extension in any letter case', async () => {
+  it('follows .yaml, .yml and .json files, whatever the letter case of the extension', async () => {
+    await expect(resolve('a/openapi.yaml', './short.yml')).resolves.toMatchObject({ parsed: { format: 'date' } });
+    await expect(resolve('a/openapi.yaml', './data.json')).resolves.toMatchObject({ parsed: { format: 'uuid' } });
     await expect(resolve('a/openapi.yaml', './upper.YAML')).resolves.toMatchObject({ parsed: { type: 'integer' } });
   });
 
@@ -234,43 +240,45 @@ describe('SafeResolver refs', () => {
 });
 
 describe('SafeResolver URL schemes and absolute paths', () => {
-  const refusalOf = (ref: string) => resolve('a/openapi.yaml', ref);
+  const fromA = (ref: string) => resolve('a/openapi.yaml', ref);
 
   it('refuses http and https in any letter case, without touching the network', async () => {
     for (const ref of ['http://example.com/a.yaml', 'https://example.com/a.yaml', 'HTTPS://example.com/a.yaml']) {
-      await expectUnresolved(refusalOf(ref), `refused: '${ref}' points at the network; Portolan never fetches refs. Copy the file into this spec's folder and refer to it with a relative path.`);
+      await expectUnresolved(fromA(ref), `refused: '${ref}' points at the network; Portolan never fetches refs. Copy the file into this spec's folder and refer to it with a relative path.`);
     }
   });
 
   it('refuses file: URLs in any letter case', async () => {
     for (const ref of ['file:///etc/passwd', 'FILE:///etc/passwd']) {
-      await expectUnresolved(refusalOf(ref), `refused: '${ref}' is a file: URL; use a relative path to a file inside this spec's folder.`);
+      await expectUnresolved(fromA(ref), `refused: '${ref}' is a file: URL; use a relative path to a file inside this spec's folder.`);
     }
   });
 
   it('refuses data: URLs, quoting only their start', async () => {
-    await expectUnresolved(refusalOf('data:application/json,{}'), "refused: 'data:application/json,{}' is a data: URL; put the content in a .yaml or .json file inside this spec's folder.");
+    await expectUnresolved(fromA('data:application/json,{}'), "refused: 'data:application/json,{}' is a data: URL; put the content in a .yaml or .json file inside this spec's folder.");
     await expectUnresolved(
-      refusalOf(`DATA:application/json,{"description": "${'x'.repeat(100)}"}`),
+      fromA(`DATA:application/json,{"description": "${'x'.repeat(100)}"}`),
       `refused: 'DATA:application/json,{"description": "x' is a data: URL; put the content in a .yaml or .json file inside this spec's folder.`,
     );
   });
 
   it('refuses any other URL scheme', async () => {
     for (const ref of ['ftp://example.com/a.yaml', 'git+ssh://example.com/a.yaml', 'x.y-z:a.yaml', 'urn:c:/a.yaml']) {
-      await expectUnresolved(refusalOf(ref), `refused: '${ref}' uses a URL scheme; only relative paths to files inside this spec's folder are followed.`);
+      await expectUnresolved(fromA(ref), `refused: '${ref}' uses a URL scheme; only relative paths to files inside this spec's folder are followed.`);
     }
   });
 
   it('refuses absolute paths, POSIX or Windows', async () => {
     for (const ref of ['/etc/passwd', 'C:\\specs\\a.yaml', 'c:/specs/a.yaml']) {
-      await expectUnresolved(refusalOf(ref), `refused: '${ref}' is an absolute path; use a path relative to the referring file, inside this spec's folder.`);
+      await expectUnresolved(fromA(ref), `refused: '${ref}' is an absolute path; use a path relative to the referring file, inside this spec's folder.`);
     }
   });
 
   it('follows relative paths whose names only look like a scheme or a drive', async () => {
-    await expect(refusalOf('./http:colon.yaml')).resolves.toMatchObject({ parsed: { type: 'boolean' } });
-    await expect(refusalOf('./c:/drive.yaml')).resolves.toMatchObject({ parsed: { type: 'number' } });
+    await expect(fromA('./http:colon.yaml')).resolves.toMatchObject({ parsed: { type: 'boolean' } });
+    await expect(fromA('./file:colon.yaml')).resolves.toMatchObject({ parsed: { format: 'file' } });
+    await expect(fromA('./data:colon.yaml')).resolves.toMatchObject({ parsed: { format: 'data' } });
+    await expect(fromA('./c:/drive.yaml')).resolves.toMatchObject({ parsed: { type: 'number' } });
   });
 });
 
@@ -398,6 +406,10 @@ describe('SafeResolver parsing', () => {
     await expectParseError(read('a: 1\nb: *nope\n'), 'Unresolved alias (the anchor must be set before the alias): nope (2:4)');
   });
 
+  it('reads a file with an unknown directive, which changes nothing in the data', async () => {
+    await expect(read('%FOO bar\n---\na: 1\n')).resolves.toMatchObject({ parsed: { a: 1 } });
+  });
+
   it('follows the YAML 1.2 rules strictly: a comment must be separated from its value', async () => {
     await expectParseError(read('a: "x"#note\n'), 'Comments must be separated from other tokens by white space characters (1:7)');
   });
@@ -436,6 +448,10 @@ schema:
     });
     expect(resolver.parkedExternalValues).toBe(3);
     expect(resolver.hasParkedExternalValues()).toBe(true);
+  });
+
+  it('parks it under a specification extension, which lint accepts in an Example object', () => {
+    expect(PARKED_EXTERNAL_VALUE).toMatch(/^x-/);
   });
 
   it('puts parked values back where they were, for the page to offer as links', async () => {
