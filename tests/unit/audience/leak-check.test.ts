@@ -61,6 +61,24 @@ describe('MarkerIndex', () => {
     expect(hits).toEqual(expect.arrayContaining([{ marker: operation, index: 19 }, { marker: schema, index: 0 }]));
   });
 
+  it('finds a single-word marker as a word even beside a hyphen, where it first stands', () => {
+    const grade = marker('payGrade', 'property name');
+    expect(new MarkerIndex([grade]).find('x-payGrade and payGrade')).toEqual([{ marker: grade, index: 2 }]);
+  });
+
+  it('finds a marker that starts or ends with a sign after or before a longer name: a path below a folder, a server URL with a version', () => {
+    const path = marker('/check', 'path', '#/paths/~1check');
+    const server = marker('https://hr.acme.test/', 'server URL', '#/servers/0');
+    const index = new MarkerIndex([path, server]);
+    expect(index.find('GET /superadmin/check')).toEqual([{ marker: path, index: 15 }]);
+    expect(index.find('base https://hr.acme.test/v2')).toEqual([{ marker: server, index: 5 }]);
+  });
+
+  it('finds a longer name where it stands whole even when its longest word stands elsewhere first', () => {
+    const slug = marker('list-pay-grades', 'operationId (as a URL slug)');
+    expect(new MarkerIndex([slug]).find('grades: get-list-pay-grades, then list-pay-grades')).toEqual([{ marker: slug, index: 34 }]);
+  });
+
   it('ignores markers without a single word character', () => {
     expect(new MarkerIndex([marker('---'), marker('/')]).size).toBe(0);
   });
@@ -88,6 +106,11 @@ describe('withSlugForms', () => {
       ['salary-changed', 'webhook name (as a URL slug)'],
       ['payroll-api', 'API title (as a URL slug)'],
     ]);
+  });
+
+  it('adds a slug from six characters on, never a shorter one', () => {
+    expect(withSlugForms([marker('abCde')]).map((m) => m.text)).toEqual(['abCde', 'ab-cde']);
+    expect(withSlugForms([marker('abCd')]).map((m) => m.text)).toEqual(['abCd']);
   });
 
   it('adds no slug for short or single-word names, for kinds that never become URLs, or when it is already a marker', () => {

@@ -54,3 +54,25 @@ describe('the leak check reading of audience markers', () => {
     expect(readApiMarkers({ 'x-audience': 'open', 'x-internal': true })).toEqual({ rank: 2 });
   });
 });
+
+describe('the leak check reading of partner ids', () => {
+  it('accepts an id of letters, digits and hyphens, up to 63 characters, starting with a letter or digit', () => {
+    const longest = `a${'b'.repeat(62)}`;
+    expect(sitesShowing({ 'x-partners': ['7eleven', 'acme-corp'] })).toEqual(['internal']);
+    expect(mayShow(readMarkers({ 'x-partners': ['7eleven', 'acme-corp'] }), { audience: 'partner', partner: 'acme-corp' })).toBe(true);
+    expect(mayShow(readMarkers({ 'x-partners': [longest] }), { audience: 'partner', partner: longest })).toBe(true);
+  });
+
+  it('reads a list with any other id as internal: too long, starting with a hyphen, with trailing characters, or not a string', () => {
+    for (const partners of [[`a${'b'.repeat(63)}`], ['-acme'], ['acme!'], ['acme', 'acme corp'], ['acme', 1]]) {
+      expect(readMarkers({ 'x-partners': partners }), JSON.stringify(partners)).toEqual({ rank: 2 });
+    }
+  });
+
+  it('shows partner content without a partner list on every partner site, and named partner content on no partner site but its own', () => {
+    expect(mayShow({ rank: 1 }, { audience: 'partner' })).toBe(true);
+    expect(mayShow({ rank: 1, partners: ['acme'] }, { audience: 'partner' })).toBe(false);
+    expect(mayShow({ rank: 1, partners: ['acme'] }, { audience: 'internal' })).toBe(true);
+    expect(mayShow({ rank: 1, partners: ['acme'] }, { audience: 'open' })).toBe(false);
+  });
+});
