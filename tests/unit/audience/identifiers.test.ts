@@ -445,3 +445,65 @@ describe('splitIdentifiers and extension values', () => {
     expect(split.visibleStrings).toEqual(expect.arrayContaining(['x-vendor', 'dependentProperties', 'data_sessions', '/sims/{sid}/sessions']));
   });
 });
+
+describe('splitIdentifiers and path items', () => {
+  const open = { audience: 'open' } as const;
+
+  it('counts a path as hidden when its only operation is hidden, whatever the method', () => {
+    const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+    const paths = Object.fromEntries(methods.map((method) => [`/staff/${method}`, { [method]: { 'x-internal': true, responses: {} } }]));
+    const split = splitIdentifiers({ openapi: '3.1.0', info: { title: 'Staff', version: '1' }, paths }, open);
+    expect([...split.hidden.keys()]).toEqual(methods.map((method) => `/staff/${method}`));
+    expect([...split.visible.keys()]).toEqual(['Staff']);
+  });
+
+  it('keeps a path without operations visible, and a path hidden by its own markers hidden', () => {
+    const split = splitIdentifiers(
+      {
+        openapi: '3.1.0',
+        info: { title: 'Staff', version: '1' },
+        paths: { '/staff': { parameters: [{ name: 'tenant', in: 'query' }] }, '/payroll': { 'x-internal': true } },
+      },
+      open,
+    );
+    expect(Object.fromEntries(split.visible)).toEqual({
+      Staff: { kind: 'API title', pointer: '#/info/title' },
+      '/staff': { kind: 'path', pointer: '#/paths/~1staff' },
+      tenant: { kind: 'parameter name', pointer: '#/paths/~1staff/parameters/0' },
+    });
+    expect(Object.fromEntries(split.hidden)).toEqual({ '/payroll': { kind: 'path', pointer: '#/paths/~1payroll' } });
+  });
+});
+
+describe('splitIdentifiers and example strings', () => {
+  it('counts an example string from eight characters with a letter, not seven', () => {
+    const identifiers = collectIdentifiers({
+      openapi: '3.1.0',
+      info: { title: 'Codes', version: '1' },
+      paths: {},
+      components: { schemas: { Code: { type: 'string', examples: ['abcdefgh', 'abcdefg', '1234-5678'] } } },
+    });
+    expect([...identifiers.keys()]).toEqual(['Codes', 'Code', 'abcdefgh']);
+  });
+});
+
+describe('splitIdentifiers and request URLs', () => {
+  it('counts each visible server URL followed by each visible path as shown: curl examples print them whole', () => {
+    const split = splitIdentifiers(
+      {
+        openapi: '3.1.0',
+        info: { title: 'Boards', version: '1' },
+        servers: [{ url: 'https://boards.example/api/v3/' }, { url: 'https://intranet.example/v3', 'x-internal': true }],
+        paths: { '/results': { get: { responses: {} } }, '/audit': { get: { 'x-internal': true, responses: {} } } },
+      },
+      { audience: 'open' },
+    );
+    expect(split.visibleStrings).toContain('https://boards.example/api/v3/results');
+    expect(split.visibleStrings.filter((text) => text.includes('intranet') || text.endsWith('/audit'))).toEqual([]);
+  });
+
+  it('builds a Swagger 2.0 server from its schemes, host and base path', () => {
+    const split = splitIdentifiers({ swagger: '2.0', info: { title: 'Legacy', version: '1' }, host: 'legacy.example', basePath: '/v1', schemes: ['http'], paths: { '/pets': {} } });
+    expect(split.visibleStrings).toContain('http://legacy.example/v1/pets');
+  });
+});

@@ -50,6 +50,7 @@ describe('the leak check reading of audience markers', () => {
   it('reads an API without markers on info as internal, and otherwise like any element', () => {
     expect(readApiMarkers({ title: 'Payroll' })).toEqual({ rank: 2 });
     expect(readApiMarkers(undefined)).toEqual({ rank: 2 });
+    expect(readApiMarkers(null)).toEqual({ rank: 2 });
     expect(readApiMarkers({ 'x-audience': 'open', 'x-partners': ['acme'] })).toEqual({ rank: 1, partners: ['acme'] });
     expect(readApiMarkers({ 'x-audience': 'open', 'x-internal': true })).toEqual({ rank: 2 });
   });
