@@ -54,10 +54,10 @@ export interface LeakReference {
 /** Strings that become URL segments, file names or anchors are this short; longer ones are prose. */
 const MAX_SLUGGED_LENGTH = 200;
 
-/** The slug forms of the short strings an API shows: its page URLs are made of them. */
+/** The slug forms of the short strings an API shows, as URL segments: its page URLs are made of them. */
 function getSlugForms(strings: readonly string[]): string[] {
   const slugs = new Set<string>();
-  for (const text of strings) if (text.length <= MAX_SLUGGED_LENGTH && /[A-Za-z0-9]/.test(text)) slugs.add(toSlug(text, ''));
+  for (const text of strings) if (text.length <= MAX_SLUGGED_LENGTH && /[A-Za-z0-9]/.test(text)) slugs.add(`/${toSlug(text, '')}/`);
   return [...slugs];
 }
 

@@ -69,6 +69,8 @@ function add(into: Map<string, IdentifierOrigin>, value: unknown, kind: string, 
   into.set(text, { kind, pointer: typeof pointer === 'string' ? pointer : pointer() });
 }
 
+const QUOTES = /^["'`]+|["'`]+$/g;
+
 function isDistinctiveExample(value: string): boolean {
   return value.length >= MIN_EXAMPLE_LENGTH && /[A-Za-z]/.test(value) && !/\s{2,}|\n/.test(value);
 }
@@ -79,7 +81,9 @@ function isDistinctiveExample(value: string): boolean {
  */
 function addExampleStrings(split: IdentifierSplit, value: Json, path: string[], hidden: boolean, hiddenKeys: ReadonlySet<string>): void {
   if (typeof value === 'string') {
-    if (isDistinctiveExample(value)) add(hidden ? split.hidden : split.visible, value, 'example value', () => toPointer(path));
+    // An example written with its JSON quotes (`"\"APPROVE\""`) stands for the text inside them.
+    const text = value.replace(QUOTES, '');
+    if (isDistinctiveExample(text)) add(hidden ? split.hidden : split.visible, text, 'example value', () => toPointer(path));
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => addExampleStrings(split, item, [...path, String(index)], hidden, hiddenKeys));
   } else if (isObject(value)) {
@@ -167,7 +171,10 @@ function pushVisibleStrings(visit: ElementVisit, version: OasVersion, into: stri
       pushData(value, into, valueSlots.get(key)!.shape === 'data' ? NO_KEYS : hiddenNames.properties);
     } else if (role === 'names' && isObject(value)) {
       for (const [name, description] of Object.entries(value)) if (dataNames.has(name)) pushData([name, description], into, NO_KEYS);
-    } else if (key === '$ref' || (kind === 'schema' && key === 'required') || (kind === 'operation' && key === 'tags') || (kind === 'link' && (key === 'operationId' || key === 'operationRef'))) {
+    } else if (kind === 'schema' && key === 'required') {
+      // The download lists required properties by name, except hidden ones.
+      if (Array.isArray(value)) for (const name of value) if (typeof name === 'string' && !hiddenNames.properties.has(name)) into.push(name);
+    } else if (key === '$ref' || (kind === 'operation' && key === 'tags') || (kind === 'link' && (key === 'operationId' || key === 'operationRef'))) {
       // Handled as references above, or not shown as text at all.
     } else if (kind === 'discriminator' && key === 'mapping') {
       // Mapping keys are shown; their values are references.
@@ -175,6 +182,25 @@ function pushVisibleStrings(visit: ElementVisit, version: OasVersion, into: stri
       pushData(value, into, NO_KEYS);
     }
   }
+}
+
+/**
+ * The URLs a site shows for requests (curl examples): each visible server's URL followed by each
+ * visible path, as neither is written anywhere whole.
+ */
+function getRequestUrls(document: JsonObject, visibleVisits: readonly ElementVisit[]): string[] {
+  const servers = new Set<string>();
+  const paths: string[] = [];
+  // Swagger 2.0 states its one server as schemes, host and base path.
+  const basePath = typeof document.basePath === 'string' ? document.basePath.replace(/\/+$/, '') : '';
+  const schemes = Array.isArray(document.schemes) ? document.schemes.filter((scheme) => typeof scheme === 'string') : ['https'];
+  if (typeof document.host === 'string') for (const scheme of schemes) servers.add(`${scheme}://${document.host}${basePath}`);
+  else if (basePath) servers.add(basePath);
+  for (const visit of visibleVisits) {
+    if (visit.kind === 'server' && typeof visit.node.url === 'string') servers.add(visit.node.url.replace(/\/+$/, ''));
+    if (visit.kind === 'pathItem' && visit.parent?.kind === 'paths' && visit.name !== undefined) paths.push(visit.name);
+  }
+  return [...servers].flatMap((server) => paths.map((path) => `${server}${path}`));
 }
 
 /**
@@ -226,6 +252,7 @@ export function splitIdentifiers(document: JsonObject, target?: BuildTarget): Id
 
   const names = { ...getHiddenNames(document, version, target), properties: hiddenProperties };
   for (const visit of visits) if (!hiddenVisits.has(visit)) pushVisibleStrings(visit, version, split.visibleStrings, names);
+  split.visibleStrings.push(...getRequestUrls(document, visits.filter((visit) => !hiddenVisits.has(visit))));
   return split;
 }
 

@@ -34,11 +34,6 @@ function getTokens(text: string): string[] {
   return text.match(TOKEN) ?? [];
 }
 
-/** The longest token of a marker: the cheapest way to rule a file in or out before a substring search. */
-function getKeyToken(text: string): string | undefined {
-  return getTokens(text).reduce<string | undefined>((longest, token) => (!longest || token.length > longest.length ? token : longest), undefined);
-}
-
 const WORD_CHAR = /[A-Za-z0-9_]/;
 /** Around a longer marker, these continue a name: `/check` is not in `/check-in` nor `list-pets` in `get-list-pets`. */
 const NAME_CHAR = /[A-Za-z0-9_-]/;
@@ -54,13 +49,22 @@ export class MarkerIndex {
   private readonly byKeyToken = new Map<string, IndexedMarker[]>();
 
   constructor(markers: Iterable<LeakMarker>) {
-    for (const marker of markers) {
-      const key = getKeyToken(marker.text);
+    const list = [...markers];
+    // Each marker is looked up by its rarest word among all markers (the longest of equally rare
+    // ones), so common words like `v1` or `api` do not make every path a candidate at every place.
+    const frequency = new Map<string, number>();
+    for (const marker of list) for (const token of new Set(getTokens(marker.text))) frequency.set(token, (frequency.get(token) ?? 0) + 1);
+    for (const marker of list) {
+      const key = getTokens(marker.text).reduce<string | undefined>((best, token) => {
+        if (best === undefined) return token;
+        const [a, b] = [frequency.get(token)!, frequency.get(best)!];
+        return a < b || (a === b && token.length > best.length) ? token : best;
+      }, undefined);
       if (!key) continue;
       const offset = [...marker.text.matchAll(TOKEN)].find((match) => match[0] === key)!.index;
-      const list = this.byKeyToken.get(key) ?? [];
-      list.push({ marker, offset });
-      this.byKeyToken.set(key, list);
+      const bucket = this.byKeyToken.get(key) ?? [];
+      bucket.push({ marker, offset });
+      this.byKeyToken.set(key, bucket);
     }
   }
 
@@ -71,7 +75,7 @@ export class MarkerIndex {
   /**
    * Markers found in `text`, each with where it first occurs: single-word markers as whole words, longer
    * ones (paths, titles, slugs) as whole names, not as the start or end of a longer name. Only the
-   * places where a marker's longest word stands are compared.
+   * places where a marker's key word stands are compared.
    */
   find(text: string): { marker: LeakMarker; index: number }[] {
     const positions = new Map<string, number[]>();
@@ -84,8 +88,15 @@ export class MarkerIndex {
     const hits: { marker: LeakMarker; index: number }[] = [];
     for (const [token, places] of positions) {
       for (const { marker, offset } of this.byKeyToken.get(token)!) {
-        const index = marker.text === token ? places[0]! : places.map((place) => place - offset).find((start) => isNameAt(text, marker.text, start));
-        if (index !== undefined) hits.push({ marker, index });
+        if (marker.text === token) {
+          hits.push({ marker, index: places[0]! });
+          continue;
+        }
+        for (const place of places) {
+          if (!isNameAt(text, marker.text, place - offset)) continue;
+          hits.push({ marker, index: place - offset });
+          break;
+        }
       }
     }
     return hits;
@@ -184,6 +195,7 @@ export function scanSite(siteDir: string, reference: LeakReferenceTexts, scopeOf
   const shared = new Set<LeakMarker>();
   for (const excused of byApi.values()) for (const marker of excused) shared.add(marker);
 
+  const inData = new Map<string, Set<LeakMarker>>();
   const findings: LeakFinding[] = [];
   for (const file of listFiles(siteDir)) {
     const relative = path.relative(siteDir, file).split(path.sep).join('/');
@@ -193,13 +205,21 @@ export function scanSite(siteDir: string, reference: LeakReferenceTexts, scopeOf
     const scope = scopeOf(relative, read);
     if (!scope) continue;
     const excused = scope.apiId === undefined ? shared : (byApi.get(scope.apiId) ?? new Set<LeakMarker>());
-    const inData = scope.data === undefined ? undefined : findMarkersIn(index, [scope.data]);
-    const counts = (marker: LeakMarker): boolean =>
-      !excused.has(marker) && !(scope.holdsChrome && chrome.has(marker)) && (!inData || inData.has(marker));
-    for (const { marker } of index.find(relative)) if (counts(marker)) findings.push({ marker, file: relative, line: 1, col: 1 });
+    const counts = (marker: LeakMarker): boolean => !excused.has(marker) && !(scope.holdsChrome && chrome.has(marker));
+    let search = index;
+    if (scope.data !== undefined) {
+      // Only what the page's data holds can count on it: when that is nothing, the page is clean
+      // without reading it, which keeps the check fast on sites of tens of thousands of pages.
+      const found = inData.get(scope.data) ?? findMarkersIn(index, [scope.data]);
+      inData.set(scope.data, found);
+      const candidates = [...found].filter(counts);
+      if (candidates.length === 0) continue;
+      search = new MarkerIndex(candidates);
+    }
+    for (const { marker } of search.find(relative)) if (counts(marker)) findings.push({ marker, file: relative, line: 1, col: 1 });
     if (!isFile) continue;
     const content = read();
-    for (const hit of index.find(content)) if (counts(hit.marker)) findings.push({ marker: hit.marker, file: relative, ...getLineCol(content, hit.index) });
+    for (const hit of search.find(content)) if (counts(hit.marker)) findings.push({ marker: hit.marker, file: relative, ...getLineCol(content, hit.index) });
   }
   return findings;
 }

@@ -21,7 +21,7 @@ const ref = (name: string): JsonObject => ({ $ref: `#/components/schemas/${p(nam
  * 'Content-Type: application/json'`), so phrases are cut there too: the line is Portolan's, the media
  * type the spec's.
  */
-const PARAMETER_LOCATIONS = ['query', 'header', 'path', 'cookie'];
+const GENERATED_WORDS = ['query', 'header', 'path', 'cookie', 'object', 'array', 'string', 'integer', 'number', 'boolean', 'null'];
 const MEDIA_TYPES = ['application/json', 'multipart/form-data', 'application/x-www-form-urlencoded', 'text/plain', 'image/png'];
 const SPEC_WORDS = new RegExp(`${PLACEHOLDER_WORD.source}|${MEDIA_TYPES.map((type) => type.replace(/[.+]/g, '\\$&')).join('|')}`, 'g');
 
@@ -236,13 +236,13 @@ function collectDocumentStrings(node: unknown, into: Set<string>): Set<string> {
 }
 
 /**
- * A curl command is assembled from lines and quoted values that recur in other combinations: phrases
- * are cut at line ends and quotes, without the shell's line continuation, so `--user` and `--data` are
- * recognised whatever follows them.
+ * A curl command is assembled from lines and quoted values that recur in other combinations, and labels
+ * carry counts (`Schemas (18)`): phrases are cut at line ends, quotes and numbers, without the shell's
+ * line continuation, so `--user`, `--data` and `Schemas (` are recognised whatever follows them.
  */
 function toPhrases(text: string): string[] {
   return text
-    .split(/\n|'|"/)
+    .split(/\n|'|"|(?<![A-Za-z0-9_])\d+(?![A-Za-z_])/)
     .map((phrase) => phrase.replace(/\s*\\$/, '').trim())
     .filter((phrase) => /[A-Za-z0-9]/.test(phrase));
 }
@@ -266,8 +266,8 @@ export function getPageModelVocabulary(target: BuildTarget = { audience: 'open' 
   const { entry, pages } = toApiPages({ api, document, view: document }, target, changelog);
   const echoed = collectDocumentStrings(document, new Set());
   // The page model prints a location for every parameter and header, response headers included,
-  // where no spec writes one: those words are Portolan's.
-  for (const location of PARAMETER_LOCATIONS) echoed.delete(location);
+  // and a type for every schema, also where no spec writes one: those words are Portolan's.
+  for (const word of GENERATED_WORDS) echoed.delete(word);
   const phrases = new Set<string>(Object.keys(entry));
   for (const text of collectRecordStrings([entry, pages])) {
     if (echoed.has(text)) continue;

@@ -507,3 +507,30 @@ describe('splitIdentifiers and request URLs', () => {
     expect(split.visibleStrings).toContain('http://legacy.example/v1/pets');
   });
 });
+
+describe('splitIdentifiers and what a download lists by name', () => {
+  it('counts the names a visible schema requires as shown, except hidden properties', () => {
+    const split = splitIdentifiers(
+      {
+        openapi: '3.1.0',
+        info: { title: 'Rows', version: '1' },
+        paths: {},
+        components: { schemas: { Row: { type: 'object', required: ['request_id', 'salaryBand'], properties: { salaryBand: { 'x-internal': true, type: 'string' } } } } },
+      },
+      { audience: 'open' },
+    );
+    expect(split.visibleStrings).toContain('request_id');
+    expect(split.visibleStrings).not.toContain('salaryBand');
+  });
+
+  it('reads an example written with its JSON quotes as the text inside them', () => {
+    const identifiers = collectIdentifiers({
+      openapi: '3.1.0',
+      info: { title: 'Reviews', version: '1' },
+      paths: {},
+      components: { schemas: { Event: { type: 'string', example: '"DISMISS_REVIEW"' }, Short: { type: 'string', example: '"APPROVE"' } } },
+    });
+    expect(identifiers.get('DISMISS_REVIEW')).toEqual({ kind: 'example value', pointer: '#/components/schemas/Event/example' });
+    expect([...identifiers.keys()].filter((text) => text.includes('APPROVE'))).toEqual([]);
+  });
+});
