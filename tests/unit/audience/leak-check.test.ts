@@ -79,6 +79,11 @@ describe('MarkerIndex', () => {
     expect(new MarkerIndex([slug]).find('grades: get-list-pay-grades, then list-pay-grades')).toEqual([{ marker: slug, index: 34 }]);
   });
 
+  it('finds a longer name at the very start of a text', () => {
+    const path = marker('admin/salaries', 'path', '#/paths/~1admin~1salaries');
+    expect(new MarkerIndex([path]).find('admin/salaries is private')).toEqual([{ marker: path, index: 0 }]);
+  });
+
   it('ignores markers without a single word character', () => {
     expect(new MarkerIndex([marker('---'), marker('/')]).size).toBe(0);
   });
@@ -117,6 +122,7 @@ describe('withSlugForms', () => {
     const markers = [
       marker('getX'),
       marker('salaries'),
+      marker('Salaries'),
       marker('listSalariesSecretly', 'property name', '#/components/schemas/A/properties/listSalariesSecretly'),
       marker('list-salaries', 'tag name', '#/tags/0'),
     ];
@@ -235,6 +241,13 @@ describe('scanSite and readAsText', () => {
         { marker: slug, file: 'apis/hr/operations/list-pay-grades/index.html', line: 1, col: 1 },
         { marker: slug, file: 'apis/hr/operations/list-pay-grades/index.html', line: 1, col: 30 },
       ]);
+    });
+
+    it('excuses a marker in the name of a file of an API that shows it', () => {
+      write('specs/payGrade.yaml', 'openapi: 3.1.0');
+      write('apis/hr/payGrade.html', 'clean');
+      const scopes: ScopeOf = (relative) => ({ apiId: relative.startsWith('specs/') ? 'shop' : 'hr' });
+      expect(scanSite(siteDir, reference([payGrade], { shop: ['payGrade'] }), scopes).map((f) => [f.file, f.line, f.col])).toEqual([['apis/hr/payGrade.html', 1, 1]]);
     });
 
     it('skips the files the scope leaves out (the runtime), names included', () => {

@@ -10,6 +10,10 @@ describe('createPhraseRemover at its edges', () => {
     expect(createPhraseRemover(['·', ' '])('Payroll · API')).toBe('Payroll · API');
   });
 
+  it('does not remove a phrase from the end of a longer word', () => {
+    expect(createPhraseRemover(['in'])('within in')).toBe('within \n');
+  });
+
   it('removes the longest phrase where phrases overlap', () => {
     expect(createPhraseRemover(['Data', 'Data models of'])('Data models of Payroll')).toBe('\n Payroll');
   });
@@ -83,6 +87,7 @@ describe('createScopeOf at its edges', () => {
     expect(words(scope('apis/payroll/index.html', read(''))?.data)).toEqual(['Payroll']);
     expect(scope('apis/payroll/notindex.html', read(''))).toEqual({ apiId: 'payroll', holdsChrome: true });
     expect(scope('pagefind/fragment/en/1.pf_fragment', read('{"url":"/apis/payroll/"}'))).toEqual({ apiId: undefined, holdsChrome: true });
+    expect(scope('apis/payroll/pagefind/fragment/en_1.pf_fragment', read('{"url":"/"}'))).toEqual({ apiId: 'payroll', holdsChrome: true });
   });
 
   it('leaves out only the runtime: not a file whose name merely contains a runtime folder', () => {
