@@ -22,6 +22,8 @@ import type { CatalogEntry } from '../model/site-model.ts';
 import { createSiteDataWriter } from './site-data.ts';
 import { createSiteDataPreparer } from './budgeted-site-data.ts';
 import type { SpecBudget, StageReporter } from '../core/budget.ts';
+import { NO_BRANDING, type Branding } from './branding-config.ts';
+import { getBrandedSiteTitle, writeSiteBranding } from './site-branding.ts';
 import { CACHE_DIR_ENV, OUT_DIR_ENV, SITE_DATA_ENV, SITE_TITLE_ENV } from '../core/site-settings.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -201,6 +203,8 @@ export interface BuildSitesOptions {
   filter?: DocumentFilter;
   /** Each API's history, for changelogs; absent outside a git checkout. */
   histories?: ReadonlyMap<string, ApiHistory>;
+  /** The portal's titles, logo, accent colour and footer link (specs/portolan.yaml). */
+  branding?: Branding;
   /** Per-spec budget of the filter and page model; an injected filter runs unbudgeted, in this thread. */
   budget?: SpecBudget;
 }
@@ -225,7 +229,8 @@ export async function buildSites(
       const cacheDir = path.join(workRoot, name, 'cache');
       const siteDir = staging.getSiteDir(name);
       const prepared = preparer ? await preparer.prepare(plan.target, dataDir) : prepareSiteData(apis, plan.target, dataDir, options.filter, options.histories);
-      const result = await runAstro('build', { dataDir, outDir: siteDir, cacheDir, title: getSiteTitle(plan.target) });
+      writeSiteBranding(dataDir, options.branding ?? NO_BRANDING);
+      const result = await runAstro('build', { dataDir, outDir: siteDir, cacheDir, title: getBrandedSiteTitle(options.branding ?? NO_BRANDING, plan.target) });
       if (result.code !== 0) {
         throw new SiteBuildError(`Astro failed to build the ${name} site (exit ${result.code}):\n${result.output.trim().split('\n').slice(-40).join('\n')}`);
       }
