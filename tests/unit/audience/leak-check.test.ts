@@ -122,7 +122,7 @@ describe('withSlugForms', () => {
     const markers = [
       marker('getX'),
       marker('salaries'),
-      marker('Salaries'),
+      marker('Payroll'),
       marker('listSalariesSecretly', 'property name', '#/components/schemas/A/properties/listSalariesSecretly'),
       marker('list-salaries', 'tag name', '#/tags/0'),
     ];
