@@ -62,3 +62,142 @@ describe('Swagger 2.0 parameters and headers that carry their schema inline', ()
     );
   });
 });
+
+describe('what a hidden property takes from the examples of its schema', () => {
+  it('keeps the keys no property declares when only a declared property was hidden', () => {
+    const schema = { type: 'object', properties: { name: { type: 'string' }, ssn: { 'x-internal': true, type: 'string' } } };
+    const document = oas3({ paths: petsReturning({ schema, example: { name: 'Rex', ssn: '123', nickname: 'R' } }) });
+    expect(getPetsMedia(view(document)).example).toEqual({ name: 'Rex', nickname: 'R' });
+  });
+
+  it('takes only the key of a hidden nested object, not the keys its own properties share with the outer object', () => {
+    const schema = {
+      type: 'object',
+      properties: { name: { type: 'string' }, audit: { 'x-internal': true, type: 'object', properties: { name: { type: 'string' }, by: { type: 'string' } } } },
+    };
+    const document = oas3({ paths: petsReturning({ schema, example: { name: 'Rex', audit: { name: 'nightly', by: 'ops' } } }) });
+    expect(getPetsMedia(view(document)).example).toEqual({ name: 'Rex' });
+  });
+
+  it('drops the keys no property declares when a hidden patternProperties schema may describe them', () => {
+    const schema = { type: 'object', properties: { name: { type: 'string' } }, patternProperties: { '^cost-': { 'x-internal': true, type: 'number' } } };
+    const document = oas3({ paths: petsReturning({ schema, example: { name: 'Rex', 'cost-food': 12 } }) });
+    expect(getPetsMedia(view(document))).toEqual({ schema: { type: 'object', properties: { name: { type: 'string' } }, patternProperties: {} }, example: { name: 'Rex' } });
+  });
+
+  it('drops the keys no property declares when the unevaluatedProperties schema is hidden', () => {
+    const schema = { type: 'object', properties: { name: { type: 'string' } }, unevaluatedProperties: { 'x-internal': true, type: 'number' } };
+    const document = oas3({ paths: petsReturning({ schema, example: { name: 'Rex', costCentre: 17 } }) });
+    expect(getPetsMedia(view(document)).example).toEqual({ name: 'Rex' });
+  });
+
+  it('keeps the keys no property declares when the hidden part describes no key ($defs), leaving the emptied map', () => {
+    const schema = { type: 'object', properties: { name: { type: 'string' } }, $defs: { staffNote: { 'x-internal': true, type: 'string' } } };
+    const document = oas3({ paths: petsReturning({ schema, example: { name: 'Rex', nickname: 'R' } }) });
+    expect(getPetsMedia(view(document))).toEqual({ schema: { type: 'object', properties: { name: { type: 'string' } }, $defs: {} }, example: { name: 'Rex', nickname: 'R' } });
+  });
+});
+
+describe('array examples', () => {
+  it('keeps every item when what was hidden describes none of them (externalDocs)', () => {
+    const schema = { type: 'array', items: { type: 'string' }, externalDocs: { 'x-internal': true, url: 'https://wiki.corp.example/pets' } };
+    const document = oas3({ paths: petsReturning({ schema, example: ['Rex', 'Bo'] }) });
+    expect(getPetsMedia(view(document))).toEqual({ schema: { type: 'array', items: { type: 'string' } }, example: ['Rex', 'Bo'] });
+  });
+
+  it('empties an array example when one of its prefixItems is hidden: the positions after it would shift', () => {
+    const schema: JsonObject = { type: 'array', prefixItems: [{ type: 'string' }, { 'x-internal': true, type: 'number' }] };
+    const document = oas3({ paths: petsReturning({ schema, example: ['Rex', 4711] }) });
+    expect(getPetsMedia(view(document))).toEqual({ schema: { type: 'array', prefixItems: [{ type: 'string' }] }, example: [] });
+  });
+
+  it('prunes each item of a tuple example against the prefixItems schema at its position', () => {
+    const owner = { type: 'object', properties: { name: { type: 'string' }, ssn: { 'x-internal': true, type: 'string' } } };
+    const schema = { type: 'array', prefixItems: [{ type: 'string' }, owner] };
+    const document = oas3({ paths: petsReturning({ schema, example: ['Rex', { name: 'Ada', ssn: '123' }] }) });
+    expect(getPetsMedia(view(document)).example).toEqual(['Rex', { name: 'Ada' }]);
+  });
+
+  it('prunes each item of a tuple example against a draft-4 items list at its position', () => {
+    const owner = { type: 'object', properties: { name: { type: 'string' }, ssn: { 'x-internal': true, type: 'string' } } };
+    const schema = { type: 'array', items: [{ type: 'string' }, owner] };
+    const document = oas3({ paths: petsReturning({ schema, example: ['Rex', { name: 'Ada', ssn: '123' }, { name: 'Bo', ssn: '456' }] }) });
+    expect(getPetsMedia(view(document)).example).toEqual(['Rex', { name: 'Ada' }, { name: 'Bo', ssn: '456' }]);
+  });
+});
+
+describe('every kind of instance value', () => {
+  const person = { type: 'object', properties: { name: { type: 'string' }, ssn: { 'x-internal': true, type: 'string' } } };
+
+  it("prunes each entry of a schema's enum and examples lists", () => {
+    const schema = { ...person, enum: [{ name: 'Ada', ssn: '1' }, { name: 'Bo', ssn: '2' }], examples: [{ name: 'Cy', ssn: '3' }] };
+    const document = oas3({ paths: petsReturning({ schema }) });
+    expect(getPetsMedia(view(document)).schema).toEqual({ type: 'object', properties: { name: { type: 'string' } }, enum: [{ name: 'Ada' }, { name: 'Bo' }], examples: [{ name: 'Cy' }] });
+  });
+
+  it('keeps null defaults and null values as written', () => {
+    const schema = { ...person, default: null, example: { name: null, ssn: null } };
+    const document = oas3({ paths: petsReturning({ schema }) });
+    expect(getPetsMedia(view(document)).schema).toEqual({ type: 'object', properties: { name: { type: 'string' } }, default: null, example: { name: null } });
+  });
+
+  it('prunes the Example objects of a parameter and of a header', () => {
+    const examples = { ada: { summary: 'Ada', value: { name: 'Ada', ssn: '1' } } };
+    const pruned = { ada: { summary: 'Ada', value: { name: 'Ada' } } };
+    const document = oas3({
+      paths: {
+        '/pets': {
+          get: {
+            parameters: [{ name: 'owner', in: 'query', schema: person, examples }],
+            responses: { '200': { description: 'OK', headers: { 'X-Owner': { schema: person, examples } } } },
+          },
+        },
+      },
+    });
+    const get = ((view(document).paths as JsonObject)['/pets'] as JsonObject).get as JsonObject;
+    expect((get.parameters as JsonObject[])[0]!.examples).toEqual(pruned);
+    expect(((((get.responses as JsonObject)['200'] as JsonObject).headers as JsonObject)['X-Owner'] as JsonObject).examples).toEqual(pruned);
+  });
+
+  it('reads a Swagger 2.0 response example as a payload: a field named value is a field, not an Example value', () => {
+    const pet = {
+      type: 'object',
+      properties: { name: { type: 'string' }, cost: { 'x-internal': true, type: 'number' }, value: { type: 'object', properties: { amount: { type: 'number' } } } },
+    };
+    const response = { description: 'OK', schema: pet, examples: { 'application/json': { name: 'Rex', cost: 12, value: { amount: 1, cost: 5 } } } };
+    const document = swagger2({ paths: { '/pets': { get: { responses: { '200': response } } } } });
+    const filtered = ((((view2(document).paths as JsonObject)['/pets'] as JsonObject).get as JsonObject).responses as JsonObject)['200'] as JsonObject;
+    expect(filtered.examples).toEqual({ 'application/json': { name: 'Rex', value: { amount: 1, cost: 5 } } });
+  });
+});
+
+describe('instances of removed schemas', () => {
+  it('drops the example of a media type whose schema was removed, keeps its extensions, and lists what it dropped', () => {
+    const document = oas3({
+      paths: petsReturning({ schema: { $ref: '#/components/schemas/Audit' }, example: { by: 'ops-oncall@corp' }, 'x-codegen-name': 'AuditPayload' }),
+      components: { schemas: { Audit: { 'x-internal': true, type: 'object' } } },
+    });
+    const result = filterDocument(document, openSite, 'oas3');
+    expect(getPetsMedia(result.document)).toEqual({ 'x-codegen-name': 'AuditPayload' });
+    expect(result.removed).toContain('#/paths/~1pets/get/responses/200/content/application~1json/example');
+  });
+
+  it('drops from examples the properties a removed allOf base brought in through its own allOf', () => {
+    const document = oas3({
+      paths: petsReturning({ schema: { $ref: '#/components/schemas/Employee' } }),
+      components: {
+        schemas: {
+          Badge: { type: 'object', properties: { badgeNumber: { type: 'string' } } },
+          Staff: { 'x-internal': true, allOf: [{ $ref: '#/components/schemas/Badge' }, { properties: { clearance: { type: 'string' } } }] },
+          Employee: {
+            allOf: [{ $ref: '#/components/schemas/Staff' }, { type: 'object', required: ['name', 'badgeNumber', 'clearance'], properties: { name: { type: 'string' } } }],
+            example: { name: 'Ada', badgeNumber: 'B-7731', clearance: 'top' },
+          },
+        },
+      },
+    });
+    expect((view(document).components as JsonObject).schemas).toEqual({
+      Employee: { allOf: [{ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }], example: { name: 'Ada' } },
+    });
+  });
+});
