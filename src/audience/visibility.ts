@@ -85,6 +85,8 @@ interface FilterState {
   /** Names of root tags removed by their own markers. */
   removedTags: Set<string>;
   schemaRemovals: WeakMap<JsonObject, SchemaRemovals>;
+  /** Every property name removed anywhere in the document: the last line of defence for examples. */
+  removedPropertyNames: Set<string>;
   /** Media types, parameters, headers and 2.0 responses whose schema was removed: their examples describe hidden content. */
   lostSchema: WeakSet<JsonObject>;
 }
@@ -143,6 +145,7 @@ function rememberSchemaRemoval(state: FilterState, schema: JsonObject, visit: El
   // A removed allOf branch takes the properties it brought with it.
   if (visit.field === 'allOf') for (const name of getDeclaredNames(state, visit.node)) removals.properties.add(name);
   if (visit.field === 'properties' && visit.name !== undefined) removals.properties.add(visit.name);
+  if (visit.field === 'properties' && visit.name !== undefined) state.removedPropertyNames.add(visit.name);
   else if (visit.field === 'patternProperties' && visit.name !== undefined) removals.patterns.push(visit.name);
   else if (visit.field === 'additionalProperties' || visit.field === 'unevaluatedProperties') removals.additional = true;
   else if (visit.field === 'items' || visit.field === 'prefixItems') removals.items = true;
@@ -426,6 +429,7 @@ class ExamplePruner {
 
 function pruneInstanceValues(state: FilterState): void {
   const pruner = new ExamplePruner(state);
+  const hiddenOnlyNames = getHiddenOnlyPropertyNames(state);
   visitElements(state.document, state.version, (visit) => {
     if (state.lostSchema.has(visit.node)) {
       dropInstanceValues(state, visit);
@@ -433,18 +437,60 @@ function pruneInstanceValues(state: FilterState): void {
     }
     const schema = getDataSchema(visit.node, visit.kind, state.version);
     if (schema !== undefined) {
-      for (const slot of getValueSlots(visit.node, visit.kind, state.version)) pruneSlot(pruner, slot.shape, slot.value, schema);
+      for (const slot of getValueSlots(visit.node, visit.kind, state.version)) {
+        pruneSlot(pruner, slot.shape, slot.value, schema);
+        dropIfUnplaced(hiddenOnlyNames, visit.node, slot.key);
+      }
     }
     // An Example object is an instance of whatever its holder describes; shared ones are reached through their $ref.
     if (visit.kind === 'mediaType' || visit.kind === 'parameter' || visit.kind === 'header') {
       if (schema !== undefined && isObject(visit.node.examples)) {
         for (const example of Object.values(visit.node.examples)) {
           const resolved = isObject(example) ? resolveRef(state, example) : undefined;
-          if (resolved) for (const slot of getValueSlots(resolved, 'example', state.version)) pruneSlot(pruner, slot.shape, slot.value, schema);
+          if (!resolved) continue;
+          for (const slot of getValueSlots(resolved, 'example', state.version)) {
+            pruneSlot(pruner, slot.shape, slot.value, schema);
+            dropIfUnplaced(hiddenOnlyNames, resolved, slot.key);
+          }
         }
       }
     }
   });
+}
+
+/**
+ * Real examples do not always match their schema (an array where the schema describes an object
+ * wrapping one), so the pruner cannot tell which of their keys belong to removed properties. A value
+ * that still holds a key named like a property that was removed and that no remaining schema declares
+ * goes whole: when in doubt, an example is left out rather than risk showing hidden content.
+ */
+function dropIfUnplaced(hiddenOnlyNames: ReadonlySet<string>, holder: JsonObject, key: string): void {
+  if (hiddenOnlyNames.size > 0 && hasKeyNamed(holder[key], hiddenOnlyNames)) delete holder[key];
+}
+
+/** Names of removed properties that no remaining schema declares: a key with such a name can only be hidden data. */
+function getHiddenOnlyPropertyNames(state: FilterState): Set<string> {
+  const names = new Set(state.removedPropertyNames);
+  if (names.size === 0) return names;
+  visitElements(state.document, state.version, (visit) => {
+    if (visit.kind === 'schema' && visit.field === 'properties' && visit.name !== undefined) names.delete(visit.name);
+  });
+  return names;
+}
+
+function hasKeyNamed(value: Json | undefined, names: ReadonlySet<string>): boolean {
+  const pending: Json[] = value === undefined ? [] : [value];
+  while (pending.length) {
+    const node = pending.pop()!;
+    if (Array.isArray(node)) pending.push(...node);
+    else if (isObject(node)) {
+      for (const [name, child] of Object.entries(node)) {
+        if (names.has(name)) return true;
+        pending.push(child);
+      }
+    }
+  }
+  return false;
 }
 
 /** The examples of an element whose schema was removed are instances of hidden content: they go too. */
@@ -614,6 +660,7 @@ export function filterDocument(original: JsonObject, target: BuildTarget, versio
     removedOperationIds: new Set(),
     removedTags: new Set(),
     schemaRemovals: new WeakMap(),
+    removedPropertyNames: new Set(),
     lostSchema: new WeakSet(),
   };
   const tagsUsedBefore = collectUsedTags(document, version);
