@@ -56,9 +56,12 @@ describe('maps left empty by a removal', () => {
       schema: { type: 'object', properties: { file: { type: 'string' }, note: { type: 'string' } } },
       encoding: { file: { contentType: 'image/png', headers: { 'X-Scan': { 'x-internal': true, schema: { type: 'string' } } } }, note: { 'x-internal': true, contentType: 'text/plain' } },
     };
-    const document = oas3({ paths: { '/pets': { post: { requestBody: { content: { 'multipart/form-data': media } }, responses: { '200': ok } } } } });
+    const form = { schema: { type: 'object' }, encoding: { note: { 'x-internal': true, contentType: 'text/plain' } } };
+    const document = oas3({ paths: { '/pets': { post: { requestBody: { content: { 'multipart/form-data': media, 'multipart/mixed': form } }, responses: { '200': ok } } } } });
     const filtered = filterDocument(document, openSite, 'oas3').document;
     const body = (((filtered.paths as JsonObject)['/pets'] as JsonObject).post as JsonObject).requestBody as JsonObject;
-    expect(body).toEqual({ content: { 'multipart/form-data': { schema: media.schema, encoding: { file: { contentType: 'image/png' } } } } });
+    expect(body).toEqual({
+      content: { 'multipart/form-data': { schema: media.schema, encoding: { file: { contentType: 'image/png' } } }, 'multipart/mixed': { schema: { type: 'object' } } },
+    });
   });
 });

@@ -162,6 +162,12 @@ describe('every kind of instance value', () => {
     expect(getPetsMedia(view(document)).schema).toEqual({ type: 'object', properties: { name: { type: 'string' } }, enum: [{ name: 'Ada' }, { name: 'Bo' }], examples: [{ name: 'Cy' }] });
   });
 
+  it('keeps a string example of a schema that is either a string or an object with hidden pattern properties', () => {
+    const schema: JsonObject = { anyOf: [{ type: 'string' }, { type: 'object', patternProperties: { '^cost-': { 'x-internal': true, type: 'number' } } }], example: 'Rex' };
+    const document = oas3({ paths: petsReturning({ schema }) });
+    expect(getPetsMedia(view(document)).schema).toEqual({ anyOf: [{ type: 'string' }, { type: 'object', patternProperties: {} }], example: 'Rex' });
+  });
+
   it('keeps null defaults and null values as written', () => {
     const schema = { ...person, default: null, example: { name: null, ssn: null } };
     const document = oas3({ paths: petsReturning({ schema }) });
@@ -176,7 +182,7 @@ describe('every kind of instance value', () => {
         '/pets': {
           get: {
             parameters: [{ name: 'owner', in: 'query', schema: person, examples }],
-            responses: { '200': { description: 'OK', headers: { 'X-Owner': { schema: person, examples } } } },
+            responses: { '200': { description: 'OK', headers: { 'X-Owner': { schema: person, examples: structuredClone(examples) } } } },
           },
         },
       },

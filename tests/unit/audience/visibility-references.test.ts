@@ -53,6 +53,14 @@ describe('chains of references', () => {
     });
   });
 
+  it('prunes a component that only the other keywords of a removed $ref schema used', () => {
+    const document = oas3({
+      paths: petsReturning({ schema: { type: 'object', properties: { name: { type: 'string' }, audit: { $ref: '#/components/schemas/Audit', unevaluatedProperties: schemaRef('AuditNote') } } } }),
+      components: { schemas: { Audit: { 'x-internal': true, type: 'object' }, AuditNote: { type: 'string' } } },
+    });
+    expect(view(document)).toEqual(oas3({ paths: petsReturning({ schema: { type: 'object', properties: { name: { type: 'string' } } } }) }));
+  });
+
   it('filters schemas whose bare $refs or allOf refer to each other in a loop', () => {
     const document = oas3({
       paths: petsReturning({ schema: schemaRef('Loop'), example: { name: 'Rex', ssn: '1' } }),
@@ -72,6 +80,15 @@ describe('chains of references', () => {
 });
 
 describe('references into other documents', () => {
+  it('keeps a $ref into another document, and removes an internal schema that extends one', () => {
+    const external = { $ref: 'https://schemas.example.com/person.json' };
+    const document = oas3({
+      paths: petsReturning({ schema: { type: 'object', properties: { owner: external, vet: schemaRef('Vet') } } }),
+      components: { schemas: { Vet: { 'x-internal': true, allOf: [external, { properties: { licence: { type: 'string' } } }] } } },
+    });
+    expect(view(document)).toEqual(oas3({ paths: petsReturning({ schema: { type: 'object', properties: { owner: external } } }) }));
+  });
+
   it('keeps a link whose operationRef points at an operation of another API', () => {
     const links = { owner: { operationRef: 'https://people.example.com/openapi.json#/paths/~1people~1{id}/get' } };
     const document = oas3({ paths: { '/pets': { get: { responses: { '200': { description: 'OK', links } } } } } });
@@ -80,6 +97,29 @@ describe('references into other documents', () => {
 });
 
 describe('links by operationId', () => {
+  it('removes links to a removed operation wherever they are, a shared links component included', () => {
+    const document = oas3({
+      paths: {
+        '/pets': {
+          get: { operationId: 'listPets', responses: { '200': { description: 'OK', links: { purge: { operationId: 'purgePets' }, shared: { $ref: '#/components/links/Purge' } } } } },
+          delete: { 'x-internal': true, operationId: 'purgePets', responses: { '204': ok } },
+        },
+      },
+      components: { links: { Purge: { operationId: 'purgePets' } } },
+    });
+    expect(view(document)).toEqual(oas3({ paths: { '/pets': { get: { operationId: 'listPets', responses: { '200': ok } } } } }));
+  });
+
+  it('keeps a link naming an operationId this description does not define, even when a removed link named it too', () => {
+    const links = { export: { operationId: 'exportPets' }, staffExport: { 'x-internal': true, operationId: 'exportPets' } };
+    const document = oas3({
+      paths: {
+        '/pets': { get: { operationId: 'listPets', responses: { '200': { description: 'OK', links } } } },
+      },
+    });
+    expect(view(document)).toEqual(oas3({ paths: { '/pets': { get: { operationId: 'listPets', responses: { '200': { description: 'OK', links: { export: { operationId: 'exportPets' } } } } } } } }));
+  });
+
   it('keeps a link to an operation the site shows, even when a removed operation carried the same operationId', () => {
     const document = oas3({
       paths: {

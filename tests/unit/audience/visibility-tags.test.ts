@@ -27,6 +27,23 @@ describe('tag names', () => {
     });
   });
 
+  it('keeps a server named like a tag that only hidden operations used: the server is not a tag', () => {
+    const document: JsonObject = {
+      openapi: '3.2.0',
+      info,
+      servers: [{ name: 'sandbox', url: 'https://sandbox.pets.example.com' }],
+      tags: [{ name: 'pets' }, { name: 'sandbox' }],
+      paths: { '/pets': { get: { tags: ['pets'], responses: { '200': ok } }, delete: { 'x-internal': true, tags: ['sandbox'], responses: { '204': ok } } } },
+    };
+    expect(filterDocument(document, openSite, 'oas3').document).toEqual({
+      openapi: '3.2.0',
+      info,
+      servers: [{ name: 'sandbox', url: 'https://sandbox.pets.example.com' }],
+      tags: [{ name: 'pets' }],
+      paths: { '/pets': { get: { tags: ['pets'], responses: { '200': ok } } } },
+    });
+  });
+
   it('keeps an x-tagGroups entry that lists no tags as written, and removes the removed tag from the others', () => {
     const document: JsonObject = {
       openapi: '3.1.0',
