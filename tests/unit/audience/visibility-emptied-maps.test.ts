@@ -51,6 +51,12 @@ describe('maps left empty by a removal', () => {
     );
   });
 
+  it('drops the servers lists of a path item and of an operation', () => {
+    const staffServer = { url: 'https://staff.pets.example.com', 'x-internal': true };
+    const document = oas3({ paths: { '/pets': { servers: [staffServer], get: { servers: [staffServer], responses: { '200': ok } } } } });
+    expect(filterDocument(document, openSite, 'oas3').document).toEqual(oas3({ paths: { '/pets': { get: { responses: { '200': ok } } } } }));
+  });
+
   it('drops the encoding map of a media type and the headers map of an encoding', () => {
     const media = {
       schema: { type: 'object', properties: { file: { type: 'string' }, note: { type: 'string' } } },

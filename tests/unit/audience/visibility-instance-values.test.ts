@@ -93,8 +93,11 @@ describe('what a hidden property takes from the examples of its schema', () => {
 
   it('keeps the keys no property declares when the hidden part describes no key ($defs), leaving the emptied map', () => {
     const schema = { type: 'object', properties: { name: { type: 'string' } }, $defs: { staffNote: { 'x-internal': true, type: 'string' } } };
-    const document = oas3({ paths: petsReturning({ schema, example: { name: 'Rex', nickname: 'R' } }) });
-    expect(getPetsMedia(view(document))).toEqual({ schema: { type: 'object', properties: { name: { type: 'string' } }, $defs: {} }, example: { name: 'Rex', nickname: 'R' } });
+    const document = oas3({ paths: petsReturning({ schema, example: { name: 'Rex', nickname: 'R', staffNote: 'a $defs name is not a property' } }) });
+    expect(getPetsMedia(view(document))).toEqual({
+      schema: { type: 'object', properties: { name: { type: 'string' } }, $defs: {} },
+      example: { name: 'Rex', nickname: 'R', staffNote: 'a $defs name is not a property' },
+    });
   });
 });
 
@@ -142,6 +145,24 @@ describe('array examples', () => {
     const filtered = view(document);
     expect(JSON.stringify(filtered)).not.toContain('IL-Chicago');
     expect(((filtered.components as JsonObject).examples as JsonObject).All).toEqual({ summary: 'Every location' });
+  });
+
+  it('leaves out an example it cannot place that names a hidden property, even when a link or a $defs entry has that name', () => {
+    const pet = { type: 'object', properties: { name: { type: 'string' }, owner: { 'x-internal': true, type: 'string' } } };
+    const list = { type: 'object', properties: { pets: { type: 'array', items: pet } }, $defs: { owner: { type: 'string' } } };
+    const document = oas3({
+      paths: {
+        '/pets': {
+          get: {
+            responses: {
+              '200': { description: 'OK', content: { 'application/json': { schema: list, example: [{ name: 'Rex', owner: 'Ada' }] } }, links: { owner: { operationId: 'getOwner' } } },
+            },
+          },
+        },
+        '/owner': { get: { operationId: 'getOwner', responses: { '200': { description: 'OK' } } } },
+      },
+    });
+    expect(getPetsMedia(view(document))).toEqual({ schema: { type: 'object', properties: { pets: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } } }, $defs: { owner: { type: 'string' } } } });
   });
 
   it('keeps an example whose only hidden-looking key is also a visible property elsewhere', () => {
@@ -195,13 +216,13 @@ describe('every kind of instance value', () => {
   it('reads a Swagger 2.0 response example as a payload: a field named value is a field, not an Example value', () => {
     const pet = {
       type: 'object',
-      properties: { name: { type: 'string' }, cost: { 'x-internal': true, type: 'number' }, value: { type: 'object', properties: { amount: { type: 'number' } } } },
+      properties: { name: { type: 'string' }, value: { type: 'object', properties: { amount: { type: 'number' } } } },
+      additionalProperties: { 'x-internal': true, type: 'number' },
     };
-    const response = { description: 'OK', schema: pet, examples: { 'application/json': { name: 'Rex', cost: 12, value: { amount: 1, cost: 5 } } } };
+    const response = { description: 'OK', schema: pet, examples: { 'application/json': { name: 'Rex', costCentre: 17, value: { amount: 1 } } } };
     const document = swagger2({ paths: { '/pets': { get: { responses: { '200': response } } } } });
     const filtered = ((((view2(document).paths as JsonObject)['/pets'] as JsonObject).get as JsonObject).responses as JsonObject)['200'] as JsonObject;
-    // `cost` inside `value` is undeclared there and named like the hidden property: the example goes whole.
-    expect(filtered.examples).toBeUndefined();
+    expect(filtered.examples).toEqual({ 'application/json': { name: 'Rex', value: { amount: 1 } } });
   });
 });
 
