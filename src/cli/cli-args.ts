@@ -22,6 +22,8 @@ export interface BuildOptions extends ListingOptions {
   partner?: string;
   configPath?: string;
   budget: SpecBudget;
+  /** Where to write the JSON timing report (build-report.ts). */
+  reportPath?: string;
 }
 
 export interface LintOptions extends ListingOptions {
@@ -39,7 +41,7 @@ export const DEFAULT_SPECS_DIR = 'specs';
 const LIMIT_USAGE = '[--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N]';
 const BUDGET_USAGE = `[${SECONDS_FLAG} N] [${HEAP_FLAG} N]`;
 const LISTING_USAGE = '[--quiet] [--max-problems N]';
-export const BUILD_USAGE = `usage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] ${LISTING_USAGE} ${LIMIT_USAGE} ${BUDGET_USAGE}`;
+export const BUILD_USAGE = `usage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] [--report FILE] ${LISTING_USAGE} ${LIMIT_USAGE} ${BUDGET_USAGE}`;
 export const LINT_USAGE = `usage: npm run lint -- [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}] [--changed-since REF] ${LISTING_USAGE} ${LIMIT_USAGE} ${BUDGET_USAGE}`;
 export const PREVIEW_USAGE = 'usage: npm run preview -- [--audience internal|partner|open] [--partner ID] [--out DIR] [--port N]';
 
@@ -120,7 +122,7 @@ function toAudienceOptions(values: Record<string, string | undefined>, usage: st
 }
 
 export function parseBuildArgs(args: string[]): BuildOptions {
-  const values = parse(args, { specs: { type: 'string' }, out: { type: 'string' }, audience: { type: 'string' }, partner: { type: 'string' }, config: { type: 'string' }, ...LISTING_OPTIONS, ...LIMIT_OPTIONS, ...BUDGET_OPTIONS }, BUILD_USAGE);
+  const values = parse(args, { specs: { type: 'string' }, out: { type: 'string' }, audience: { type: 'string' }, partner: { type: 'string' }, config: { type: 'string' }, report: { type: 'string' }, ...LISTING_OPTIONS, ...LIMIT_OPTIONS, ...BUDGET_OPTIONS }, BUILD_USAGE);
   return {
     specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR),
     limits: toLimits(values, BUILD_USAGE),
@@ -128,6 +130,7 @@ export function parseBuildArgs(args: string[]): BuildOptions {
     ...toListingOptions(values, BUILD_USAGE),
     outDir: values.out ? path.resolve(values.out) : undefined,
     configPath: values.config,
+    reportPath: values.report ? path.resolve(values.report) : undefined,
     ...toAudienceOptions(values, BUILD_USAGE),
   };
 }

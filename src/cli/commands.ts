@@ -17,7 +17,8 @@ import type { InputLimits } from '../load/safe-resolver.ts';
 import { parseBuildArgs, parseLintArgs, UsageError } from './cli-args.ts';
 import { formatDiagnostics, hasErrors, toDisplayPath, toReportedDiagnostics, toStylish } from '../core/diagnostics.ts';
 import { ConfigError, getConfigPath, loadLintConfig } from '../lint/lint-config.ts';
-import { buildSites, LeakError, SiteBuildError, type BuildSitesOptions, type SiteBuildPlan } from '../site/site-build.ts';
+import { buildSites, LeakError, SiteBuildError, type BuildSitesOptions, type SiteBuildPlan, type SiteBuildReport } from '../site/site-build.ts';
+import { toBuildReport, writeBuildReport } from './build-report.ts';
 import { loadBranding } from '../site/branding-config.ts';
 
 export const EXIT_OK = 0;
@@ -113,6 +114,7 @@ export const DEFAULT_OUT_DIR = 'dist';
 
 export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildSitesOptions = {}): Promise<number> {
   return withUsageErrors(io, async () => {
+    const buildStarted = performance.now();
     const options = parseBuildArgs(args);
     checkSpecsDir(options.specsDir);
     // A broken portolan.yaml is a config error: found before minutes of linting, not after.
@@ -127,16 +129,20 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
       io.stderr('Build stopped: fix the errors above (earlier output in the out folder is untouched).\n');
       return EXIT_SPEC_PROBLEMS;
     }
-    io.stdout(`loaded ${apis.length} APIs in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    const loadSeconds = getSecondsSince(started);
+    io.stdout(`loaded ${apis.length} APIs in ${loadSeconds.toFixed(1)} s\n`);
 
     const partnerIds = apis.flatMap((api) => [...collectPartnerIds(api.spec.document as Json)].filter(isPartnerId));
     const single = options.audience !== undefined;
     const targets: BuildTarget[] = single ? [{ audience: options.audience!, partner: options.partner }] : getBuildTargets(partnerIds);
     const outRoot = path.resolve(DEFAULT_OUT_DIR);
     const plans = getBuildPlans(targets, outRoot, single, options.outDir);
+    const historyStarted = performance.now();
     const histories = siteOptions.histories ?? (await loadHistories(apis, options.specsDir, config, options.limits, io));
+    const historySeconds = getSecondsSince(historyStarted);
+    let sites: SiteBuildReport[];
     try {
-      await buildSites(apis, plans, (line) => io.stdout(`${line}\n`), { budget: options.budget, branding, ...siteOptions, histories });
+      sites = await buildSites(apis, plans, (line) => io.stdout(`${line}\n`), { budget: options.budget, branding, ...siteOptions, histories });
     } catch (error) {
       if (error instanceof BudgetError) {
         io.stderr(toStylish(error.diagnostics, rootCount));
@@ -157,8 +163,14 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
     }
     if (!single) removeStalePartnerSites(options.outDir ?? outRoot, new Set(plans.map((p) => path.basename(p.outDir))));
     io.stdout(`done: ${plans.map((p) => toDisplayPath(p.outDir)).join(', ')}\n`);
+    const stages = [{ name: 'load', seconds: loadSeconds }, { name: 'history', seconds: historySeconds }];
+    if (options.reportPath) writeBuildReport(options.reportPath, toBuildReport(stages, sites, getSecondsSince(buildStarted)));
     return EXIT_OK;
   });
+}
+
+function getSecondsSince(started: number): number {
+  return (performance.now() - started) / 1000;
 }
 
 /** Every API's recent history for its changelog; outside a git checkout there is none, and that is fine. */
