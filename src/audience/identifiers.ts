@@ -4,19 +4,21 @@
 // opaque values, what refers to what) and reads the audience markers with the leak check's own
 // predicate, never with the filter's.
 import type { BuildTarget } from '../core/audience.ts';
-import { isObject, type Json, type JsonObject } from '../core/openapi-shape.ts';
+import { derefObject, isObject, type Json, type JsonObject } from '../core/openapi-shape.ts';
 import {
   getChildElements,
   getDataNames,
   getElementReferences,
   getFieldRole,
   getOasVersion,
+  isMarkdownField,
   getValueSlots,
   toPointer,
   visitElements,
   type ElementVisit,
   type OasVersion,
 } from '../core/openapi-structure.ts';
+import { toMarkdownText } from '../core/markdown.ts';
 import { mayShow, readMarkers } from './marker-reading.ts';
 
 export interface IdentifierOrigin {
@@ -180,6 +182,7 @@ function pushVisibleStrings(visit: ElementVisit, version: OasVersion, into: stri
       // Mapping keys are shown; their values are references.
     } else {
       pushData(value, into, NO_KEYS);
+      if (isMarkdownField(kind, key, version)) into.push(toMarkdownText(value));
     }
   }
 }
@@ -196,11 +199,64 @@ function getRequestUrls(document: JsonObject, visibleVisits: readonly ElementVis
   const schemes = Array.isArray(document.schemes) ? document.schemes.filter((scheme) => typeof scheme === 'string') : ['https'];
   if (typeof document.host === 'string') for (const scheme of schemes) servers.add(`${scheme}://${document.host}${basePath}`);
   else if (basePath) servers.add(basePath);
+  const visibleNodes = new Set<JsonObject>(visibleVisits.map((visit) => visit.node));
   for (const visit of visibleVisits) {
     if (visit.kind === 'server' && typeof visit.node.url === 'string') servers.add(visit.node.url.replace(/\/+$/, ''));
     if (visit.kind === 'pathItem' && visit.parent?.kind === 'paths' && visit.name !== undefined) paths.push(visit.name);
+    if (visit.kind === 'operation' && visit.parent?.kind === 'pathItem' && visit.parent.parent?.kind === 'paths' && visit.parent.name !== undefined) {
+      paths.push(...getFilledPaths(document, visit.parent.name, [visit.parent.node, visit.node], visibleNodes));
+    }
   }
   return [...servers].flatMap((server) => paths.map((path) => `${server}${path}`));
+}
+
+/** At most this many filled-in forms of one path: enough for every example of a parameter, never a product. */
+const MAX_FILLED_PATHS = 16;
+
+/**
+ * A path as an example request shows it: each `{name}` filled in with a value the visible parameter
+ * itself offers (its example, examples, default or enum, raw and percent-encoded). The i-th form takes
+ * each parameter's i-th value, or its last when it has fewer, so `/subraces/hill-dwarf/traits` is read
+ * as visible where `/subraces/{index}/traits` and its parameter's example `hill-dwarf` are.
+ */
+function getFilledPaths(document: JsonObject, path: string, owners: readonly JsonObject[], visibleNodes: ReadonlySet<JsonObject>): string[] {
+  const values = new Map<string, string[]>();
+  for (const owner of owners) {
+    for (const raw of Array.isArray(owner.parameters) ? owner.parameters : []) {
+      const parameter = derefObject(document, raw);
+      if (parameter.in !== 'path' || typeof parameter.name !== 'string' || !visibleNodes.has(parameter)) continue;
+      const offered = getOfferedValues(document, parameter).flatMap((value) => [value, encodeURIComponent(value)]);
+      if (offered.length) values.set(parameter.name, [...new Set(offered)]);
+    }
+  }
+  if (values.size === 0) return [];
+  const forms = Math.min(MAX_FILLED_PATHS, Math.max(...[...values.values()].map((list) => list.length)));
+  const filled: string[] = [];
+  for (let index = 0; index < forms; index++) {
+    filled.push(path.replace(/\{([^{}]+)\}/g, (template, name: string) => {
+      const list = values.get(name);
+      return list ? list[Math.min(index, list.length - 1)]! : template;
+    }));
+  }
+  return filled;
+}
+
+/** Values a parameter offers for an example request, from its own data and its schema's. */
+function getOfferedValues(document: JsonObject, parameter: JsonObject): string[] {
+  const schema = derefObject(document, parameter.schema);
+  const examples = isObject(parameter.examples) ? Object.values(parameter.examples).map((example) => derefObject(document, example).value) : [];
+  const candidates: unknown[] = [
+    parameter.example,
+    parameter['x-example'],
+    ...examples,
+    schema.example,
+    ...(Array.isArray(schema.examples) ? schema.examples : []),
+    schema.default,
+    parameter.default,
+    ...(Array.isArray(schema.enum) ? schema.enum : []),
+    ...(Array.isArray(parameter.enum) ? parameter.enum : []),
+  ];
+  return candidates.flatMap((value) => (typeof value === 'string' ? [value] : typeof value === 'number' || typeof value === 'boolean' ? [String(value)] : []));
 }
 
 /**

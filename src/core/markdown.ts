@@ -55,16 +55,25 @@ export function toSafeUrl(value: unknown): string | undefined {
   return ALLOWED_URL_SCHEMES.includes(url.protocol.slice(0, -1)) ? url.href : undefined;
 }
 
-/** First sentence or line of a description, as plain text, for catalog cards and meta descriptions. */
-export function toSummary(source: unknown, maxLength = 200): string {
-  if (typeof source !== 'string') return '';
-  const text = sanitizeHtml(markdown.render(source.split(/\n\s*\n/)[0] ?? ''), { allowedTags: [], allowedAttributes: {} })
+/**
+ * The words a description shows once rendered: the text of its Markdown, without markup, entities
+ * decoded. `_Note:_` shows as "Note:", so a reading of what a page may show needs this form too.
+ */
+export function toMarkdownText(source: unknown): string {
+  if (typeof source !== 'string' || source.trim() === '') return '';
+  return sanitizeHtml(markdown.render(source), { allowedTags: [], allowedAttributes: {} })
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     // Last, so an escaped entity in the source (`&amp;lt;`) stays the text `&lt;`.
-    .replace(/&amp;/g, '&')
+    .replace(/&amp;/g, '&');
+}
+
+/** First sentence or line of a description, as plain text, for catalog cards and meta descriptions. */
+export function toSummary(source: unknown, maxLength = 200): string {
+  if (typeof source !== 'string') return '';
+  const text = toMarkdownText(source.split(/\n\s*\n/)[0] ?? '')
     .replace(/\s+/g, ' ')
     .trim();
   return text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text;

@@ -227,6 +227,17 @@ export function getFieldRole(kind: ElementKind, key: string, version: OasVersion
   return 'names' in slot ? 'names' : 'value';
 }
 
+/** Fields whose text is CommonMark on every kind of element that has them (OpenAPI's rich text). */
+const MARKDOWN_FIELDS = new Set(['description']);
+
+/**
+ * Whether a field of an element holds CommonMark, which pages show rendered (`_Note:_` as "Note:"). A
+ * property named `description` is a name in `properties`, not this field, so it is never one.
+ */
+export function isMarkdownField(kind: ElementKind, key: string, version: OasVersion): boolean {
+  return MARKDOWN_FIELDS.has(key) && getFieldRole(kind, key, version) === 'field';
+}
+
 /** The kinds an element of `kind` can hold, directly or further down. */
 function getReachableKinds(version: OasVersion): Map<ElementKind, Set<ElementKind>> {
   const direct = new Map<ElementKind, Set<ElementKind>>();

@@ -5,7 +5,17 @@
 
 /** The tags the Markdown sanitizer lets through (core/markdown.ts): only these are read as markup. */
 const MARKUP_TAG = /<\/?(?:a|abbr|b|blockquote|br|code|dd|del|details|div|dl|dt|em|h[1-6]|hr|i|img|kbd|li|ol|p|pre|s|span|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|tr|u|ul)\b((?:\s+[A-Za-z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*\/?>/gi;
-const ATTRIBUTE_VALUE = /=\s*(?:"([^"]*)"|'([^']*)')/g;
+const ATTRIBUTE = /([A-Za-z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** Attributes whose values a spec wrote: link targets, image sources and their titles and alt texts. */
+const SPEC_ATTRIBUTES = new Set(['href', 'src', 'title', 'alt']);
+/** markdown-it writes a fenced block's info string as `class="language-<info>"`: only `<info>` is the spec's. */
+const CODE_LANGUAGE_PREFIX = /(^|\s)language-/g;
+
+function toAttributeText(name: string, value: string): string {
+  const lower = name.toLowerCase();
+  if (SPEC_ATTRIBUTES.has(lower)) return value;
+  return lower === 'class' ? value.replace(CODE_LANGUAGE_PREFIX, '$1') : '';
+}
 const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(lt|gt|amp|quot|apos|nbsp));/gi;
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -17,10 +27,13 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** Markup reduced to its text and its attribute values (link targets, titles), entities decoded. */
+/**
+ * Markup reduced to its text and the attribute values a spec wrote (link targets, titles, a code
+ * block's language), entities decoded. What the renderer adds (`rel`, the `language-` prefix) is chrome.
+ */
 export function toPlainText(text: string): string {
   if (!text.includes('<') && !text.includes('&')) return text;
-  const reduced = text.replace(MARKUP_TAG, (_tag, attributes: string) => ` ${[...attributes.matchAll(ATTRIBUTE_VALUE)].map((m) => m[1] ?? m[2]).join(' ')} `);
+  const reduced = text.replace(MARKUP_TAG, (_tag, attributes: string) => ` ${[...attributes.matchAll(ATTRIBUTE)].map((m) => toAttributeText(m[1]!, m[2] ?? m[3] ?? '')).join(' ')} `);
   return decodeEntities(reduced);
 }
 

@@ -13,6 +13,7 @@ import { capture } from '../helpers/run.ts';
 import { readAllText } from '../helpers/site-files.ts';
 
 const KEYWORD_NAMES = path.resolve('tests/fixtures/leak-keyword-names');
+const RENDERED_WORDS = path.resolve('tests/fixtures/leak-rendered-words');
 const MARKERS = path.resolve('tests/fixtures/audience-markers');
 const BASIC = path.resolve('tests/fixtures/catalog-basic');
 const noFilter: DocumentFilter = (document) => ({ document: structuredClone(document), removed: [] });
@@ -54,6 +55,41 @@ describe('hidden names that are ordinary words or schema keywords', () => {
     // Nothing names the staging folder, which is gone by the time anyone reads the message.
     expect(result.stderr).not.toContain('.staging');
     expect(fs.readdirSync(out)).toEqual([]);
+  });
+});
+
+// Found on a 200-API real catalog: words a visible page shows because of how Portolan renders visible
+// content (Markdown emphasis, a fenced block's language class, an example request with its path
+// filled in) matched names that another element hides.
+describe('hidden names that a visible page shows by rendering visible content', () => {
+  it('are not flagged: `_Note:_`, a ```json block and /guides/getting-started/steps do not name the hidden elements', async () => {
+    const out = makeOut();
+    const result = await capture(runBuild, ['--specs', RENDERED_WORDS, '--audience', 'open', '--out', path.join(out, 'open'), '--quiet']);
+    expect(getLeakLines(result.stderr)).toEqual([]);
+    expect(result.code).toBe(0);
+    const page = fs.readFileSync(path.join(out, 'open', 'apis', 'guides', 'operations', 'list-guide-steps', 'index.html'), 'utf8');
+    expect(page).toContain('<em>Note:</em>');
+    expect(page).toContain('class="language-json"');
+    expect(page).toContain('https://guides.example.com/guides/getting-started/steps');
+  });
+
+  it('are still flagged where a broken filter shows them', async () => {
+    const out = makeOut();
+    const result = await capture(runBuild, ['--specs', RENDERED_WORDS, '--audience', 'open', '--out', path.join(out, 'open'), '--quiet'], { filter: noFilter });
+    expect(result.code).toBe(1);
+    const spec = (name: string) => path.relative(process.cwd(), path.join(RENDERED_WORDS, name));
+    const lines = getLeakLines(result.stderr);
+    expect(lines).toContain(
+      `${path.join(out, 'open', 'specs', 'ledger.yaml')}:L:C  error  portolan/leak-check  'Note' (title at #/components/schemas/Entry/properties/remark in ${spec('ledger.yaml')}) is in the open site, whose audience may not see it. The site was not published.`,
+    );
+    expect(lines).toContain(
+      `${path.join(out, 'open', 'specs', 'ledger.yaml')}:L:C  error  portolan/leak-check  'language' (property name at #/components/schemas/Entry/properties/remark/properties/language in ${spec('ledger.yaml')}) is in the open site, whose audience may not see it. The site was not published.`,
+    );
+    // The hidden operation's example `/guides/getting-started` is not among them: the visible example
+    // request shows that very path, so it tells the audience nothing new.
+    expect(lines).toContain(
+      `${path.join(out, 'open', 'specs', 'guides.yaml')}:L:C  error  portolan/leak-check  'getDraftGuide' (operationId at #/paths/~1guides~1{slug}/get in ${spec('guides.yaml')}) is in the open site, whose audience may not see it. The site was not published.`,
+    );
   });
 });
 

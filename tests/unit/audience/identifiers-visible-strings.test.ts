@@ -7,6 +7,54 @@ import type { JsonObject } from '../../../src/core/openapi-shape.ts';
 const open = { audience: 'open' } as const;
 
 describe('what a site may show of a visible element', () => {
+  it('shows a description as it renders: `_Note:_` as the word Note', () => {
+    const split = splitIdentifiers(
+      {
+        openapi: '3.1.0',
+        info: { title: 'Guides', version: '1' },
+        paths: { '/guides': { get: { description: '_Note:_ only **published** guides.', responses: {} } } },
+      },
+      open,
+    );
+    expect(split.visibleStrings).toContain('Note: only published guides.\n');
+  });
+
+  it('shows a request URL with each path parameter filled in by the values it offers, and not by a hidden parameter\'s', () => {
+    const split = splitIdentifiers(
+      {
+        openapi: '3.1.0',
+        info: { title: 'Guides', version: '1' },
+        servers: [{ url: 'https://guides.test' }],
+        paths: {
+          '/guides/{slug}/steps/{step}': {
+            parameters: [{ $ref: '#/components/parameters/Slug' }],
+            get: {
+              parameters: [{ name: 'step', in: 'path', required: true, schema: { type: 'integer', enum: [1, 2] } }],
+              responses: {},
+            },
+          },
+          '/drafts/{draft}': {
+            get: { parameters: [{ $ref: '#/components/parameters/Draft' }], responses: {} },
+          },
+        },
+        components: {
+          parameters: {
+            Slug: { name: 'slug', in: 'path', required: true, schema: { type: 'string' }, examples: { first: { value: 'getting started' } } },
+            Draft: { 'x-internal': true, name: 'draft', in: 'path', required: true, schema: { type: 'string' }, example: 'secret-draft' },
+          },
+        },
+      },
+      open,
+    );
+    expect(split.visibleStrings).toEqual(
+      expect.arrayContaining([
+        'https://guides.test/guides/getting started/steps/1',
+        'https://guides.test/guides/getting%20started/steps/2',
+      ]),
+    );
+    expect(split.visibleStrings.join('\n')).not.toContain('secret-draft');
+  });
+
   it('shows the description and title of a schema, but not the names its required list gives to hidden properties', () => {
     const split = splitIdentifiers(
       {
