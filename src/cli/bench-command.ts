@@ -11,7 +11,7 @@ import { getSetName, getSpecsDir, parseBenchArgs, type BenchOptions, type BenchS
 import { formatSetReport, formatSlopes, formatSummaryTable, type BenchResult } from './bench-format.ts';
 import { startTreeSampler, type TreeMemory } from './bench-memory.ts';
 import { measureSite } from './bench-site-stats.ts';
-import { readBuildReport, type BuildReport } from './build-report.ts';
+import { BuildReportError, readBuildReport, type BuildReport } from './build-report.ts';
 import { UsageError } from './cli-args.ts';
 import { EXIT_OK, EXIT_SPEC_PROBLEMS, processIo, withUsageErrors, type Io } from './commands.ts';
 
@@ -107,6 +107,25 @@ function runBuildProcess(buildArgs: string[], work: string, io: Io): Promise<Bui
   });
 }
 
+/** The build's report; a missing or unreadable one is said, and costs only the stage timings. */
+function readReport(file: string, io: Io): BuildReport | undefined {
+  try {
+    return readBuildReport(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof BuildReportError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    io.stdout(`  no usable build report in ${file}: ${(error as Error).message}\n`);
+    return undefined;
+  }
+}
+
+/** Each site's folder: from the report, else as the build lays them out (the site itself for one audience). */
+function getSiteDirs(report: BuildReport | undefined, out: string, set: BenchSet, options: BenchOptions): { name: string; dir: string }[] {
+  if (report) return report.sites.map((site) => ({ name: site.name, dir: site.outDir }));
+  if (!fs.existsSync(out)) return [];
+  if (set.kind === 'sample') return [{ name: options.audience, dir: out }];
+  return fs.readdirSync(out, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => ({ name: e.name, dir: path.join(out, e.name) }));
+}
+
 async function runSet(set: BenchSet, options: BenchOptions, io: Io): Promise<BenchResult> {
   const scope = set.kind === 'sample' ? `${options.audience} site` : 'every site';
   io.stdout(`${getSetName(set)}, ${scope}: building\n`);
@@ -119,8 +138,9 @@ async function runSet(set: BenchSet, options: BenchOptions, io: Io): Promise<Ben
     const run = await runBuildProcess(['--specs', specs, '--out', out, '--report', reportFile, ...buildArgs], work, io);
     const wallSeconds = (performance.now() - started) / 1000;
     if (run.exitCode !== 0) io.stdout(run.stderrTail.map((line) => `  ${line}\n`).join(''));
-    const report: BuildReport | undefined = run.exitCode === 0 ? readBuildReport(fs.readFileSync(reportFile, 'utf8')) : undefined;
-    const sites = (report?.sites ?? []).map((site) => measureSite(site.name, site.outDir));
+    // A failed build leaves no sites to measure: the previous output (none, in a fresh folder) stays.
+    const report = run.exitCode === 0 ? readReport(reportFile, io) : undefined;
+    const sites = run.exitCode === 0 ? getSiteDirs(report, out, set, options).map((site) => measureSite(site.name, site.dir)) : [];
     return {
       set,
       scope,
