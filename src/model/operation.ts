@@ -10,7 +10,7 @@ import {
   type Json,
   type JsonObject,
 } from '../core/openapi-shape.ts';
-import { toSchemaNode, toDisplayValue, type SchemaNode, type SchemaViewContext } from './schema-view.ts';
+import { createPageSchemas, toSchemaNode, toDisplayValue, type SchemaNode, type SchemaViewContext } from './schema-view.ts';
 import { toSecurityRequirements, type SecurityRequirementView } from './security.ts';
 
 export interface ExampleView {
@@ -188,10 +188,16 @@ function getServerUrl(input: OperationInput): string | undefined {
   return asString(asObject(servers[0]).url);
 }
 
-export function toOperationView(input: OperationInput, context: SchemaViewContext): OperationView {
+/**
+ * The operation's page, in page order: its schema trees share one budget, so an operation with many
+ * large bodies links to the rest instead of growing without bound.
+ */
+export function toOperationView(input: OperationInput, apiContext: SchemaViewContext): OperationView {
   const { operation, pathItem, method, path } = input;
+  const context: SchemaViewContext = { ...apiContext, page: createPageSchemas() };
   const document = context.document;
   const rawParameters = getParameters(pathItem, operation, document);
+  const parameters = rawParameters.map((p) => toParameterView(p, context));
   const requestBody = toRequestBody(operation.requestBody, context);
   const security = toSecurityRequirements(operation.security ?? document.security);
   const schemes = asObject(asObject(document.components).securitySchemes);
@@ -230,7 +236,7 @@ export function toOperationView(input: OperationInput, context: SchemaViewContex
     descriptionHtml: toSafeHtml(operation.description) || undefined,
     deprecated: operation.deprecated === true,
     tags: asArray(operation.tags).filter((t): t is string => typeof t === 'string'),
-    parameters: rawParameters.map((p) => toParameterView(p, context)),
+    parameters,
     requestBody,
     responses: toResponses(operation.responses, context),
     security,

@@ -1,14 +1,19 @@
 // Turns a JSON Schema (OpenAPI flavour, 3.0 or 3.1) into a tree the page renders. Named schemas that
-// are not expanded become links to their own page, which keeps every page's size bounded by what it
-// documents, and makes recursive schemas a link back instead of an endless tree.
+// are not expanded become links to their place on the API's model pages, which keeps every page's size
+// bounded by what it documents, and makes recursive schemas a link back instead of an endless tree.
 import { toSafeHtml } from '../core/markdown.ts';
 import { asArray, asObject, entriesOf, getByPointer, getRefName, isObject, escapePointerSegment, type Json, type JsonObject } from '../core/openapi-shape.ts';
+import { estimateSchemaNodeBytes } from './page-size.ts';
 
 export const SCHEMA_REF_PREFIX = '#/components/schemas/';
 /** Nesting deeper than this is cut off with a note; real specs rarely pass 8. */
 export const MAX_SCHEMA_DEPTH = 10;
 /** Upper bound on nodes in one rendered schema, so a single page cannot balloon. */
 export const MAX_SCHEMA_NODES = 400;
+/** Upper bound on the estimated HTML of one rendered schema: a few hundred long descriptions are more. */
+export const MAX_SCHEMA_BYTES = 120_000;
+/** Upper bound on the estimated HTML of all the schemas on one operation's page together. */
+export const MAX_PAGE_SCHEMA_BYTES = 120_000;
 
 export interface SchemaLink {
   name: string;
@@ -36,9 +41,26 @@ export interface SchemaNode {
   discriminator?: { propertyName: string; mapping: { value: string; link?: SchemaLink }[] };
 }
 
+/** What is left to spend: nodes, and estimated bytes of HTML. */
+export interface SchemaBudget {
+  nodes: number;
+  bytes: number;
+}
+
+/**
+ * What the schema trees of one page share: what is left of the page's budget, and the named schemas
+ * already expanded on it, with the bytes that took.
+ */
+export interface PageSchemas {
+  budget: SchemaBudget;
+  expanded: Map<string, number>;
+}
+
 export interface SchemaViewContext {
   document: JsonObject;
   getSchemaHref: (name: string) => string | undefined;
+  /** Set for the trees of one operation's page, so that together they stay within one budget. */
+  page?: PageSchemas;
 }
 
 interface WalkState {
@@ -47,7 +69,21 @@ interface WalkState {
   /** How many more named schemas may be expanded inline along this branch. */
   expand: number;
   depth: number;
-  budget: { nodes: number };
+  /** The tree's own budget, and the page's when it has one: the tree stops when either is spent. */
+  budgets: SchemaBudget[];
+}
+
+export function createPageSchemas(): PageSchemas {
+  return { budget: { nodes: Number.POSITIVE_INFINITY, bytes: MAX_PAGE_SCHEMA_BYTES }, expanded: new Map() };
+}
+
+const isSpent = (state: WalkState): boolean => state.budgets.some((budget) => budget.nodes <= 0 || budget.bytes <= 0);
+
+function spend(state: WalkState, nodes: number, bytes: number): void {
+  for (const budget of state.budgets) {
+    budget.nodes -= nodes;
+    budget.bytes -= bytes;
+  }
 }
 
 const CONSTRAINT_KEYS = [
@@ -116,7 +152,7 @@ function getConstraints(schema: JsonObject): string[] {
 }
 
 function linkNode(name: string, state: WalkState, linkOnly: NonNullable<SchemaNode['linkOnly']>, schema: JsonObject): SchemaNode {
-  return {
+  const node: SchemaNode = {
     typeLabel: name,
     link: toLink(name, state.context),
     linkOnly,
@@ -124,11 +160,13 @@ function linkNode(name: string, state: WalkState, linkOnly: NonNullable<SchemaNo
     flags: getFlags(schema),
     constraints: [],
   };
+  spend(state, 0, estimateSchemaNodeBytes(node));
+  return node;
 }
 
 function walk(value: Json | undefined, state: WalkState): SchemaNode {
   const schema = asObject(value);
-  state.budget.nodes -= 1;
+  spend(state, 1, 0);
 
   if (typeof schema.$ref === 'string') {
     const ref = schema.$ref;
@@ -138,8 +176,15 @@ function walk(value: Json | undefined, state: WalkState): SchemaNode {
     const merged: JsonObject = { ...target, ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$ref')) };
     const key = name ?? ref;
     if (state.chain.includes(key)) return name ? linkNode(name, state, 'recursive', merged) : { typeLabel: 'recursive', flags: [], constraints: [] };
-    if (name && (state.expand <= 0 || state.budget.nodes <= 0)) return linkNode(name, state, state.budget.nodes <= 0 ? 'truncated' : 'collapsed', merged);
+    const spent = isSpent(state);
+    // A schema already shown in full on this page is shown again only while the page has room for it.
+    const page = state.context.page;
+    const shown = name === undefined ? undefined : page?.expanded.get(name);
+    const noRoom = page !== undefined && shown !== undefined && shown > page.budget.bytes;
+    if (name && (state.expand <= 0 || spent || noRoom)) return linkNode(name, state, spent ? 'truncated' : 'collapsed', merged);
+    const bytesBefore = page?.budget.bytes ?? 0;
     const node = walk(merged, { ...state, chain: [...state.chain, key], expand: name ? state.expand - 1 : state.expand });
+    if (name && page && shown === undefined) page.expanded.set(name, bytesBefore - page.budget.bytes);
     if (name) {
       node.link = toLink(name, state.context);
       if (node.typeLabel === 'object' || node.typeLabel === 'any') node.typeLabel = name;
@@ -159,8 +204,9 @@ function walk(value: Json | undefined, state: WalkState): SchemaNode {
   if ('default' in schema) node.defaultValue = toDisplayValue(schema.default);
   const example = 'example' in schema ? schema.example : Array.isArray(schema.examples) ? schema.examples[0] : undefined;
   if (example !== undefined) node.example = toDisplayValue(example);
+  spend(state, 0, estimateSchemaNodeBytes(node));
 
-  if (state.depth >= MAX_SCHEMA_DEPTH || state.budget.nodes <= 0) {
+  if (state.depth >= MAX_SCHEMA_DEPTH || isSpent(state)) {
     if (schema.properties || schema.items || schema.allOf || schema.oneOf || schema.anyOf) node.linkOnly = 'truncated';
     return node;
   }
@@ -171,7 +217,7 @@ function walk(value: Json | undefined, state: WalkState): SchemaNode {
   if (properties.length) {
     node.properties = [];
     for (const [name, propertySchema] of properties) {
-      if (state.budget.nodes <= 0) {
+      if (isSpent(state)) {
         node.linkOnly = 'truncated';
         break;
       }
@@ -199,16 +245,37 @@ function walk(value: Json | undefined, state: WalkState): SchemaNode {
   return node;
 }
 
+const getTreeBudget = (): SchemaBudget => ({ nodes: MAX_SCHEMA_NODES, bytes: MAX_SCHEMA_BYTES });
+
 /**
  * A schema as rendered inside an operation: the first named schema met on each branch is expanded,
  * named schemas below it are links.
  */
 export function toSchemaNode(schema: Json | undefined, context: SchemaViewContext, expandNamed = 1): SchemaNode {
-  return walk(schema, { context, chain: [], expand: expandNamed, depth: 0, budget: { nodes: MAX_SCHEMA_NODES } });
+  const budgets = [getTreeBudget(), ...(context.page ? [context.page.budget] : [])];
+  return walk(schema, { context, chain: [], expand: expandNamed, depth: 0, budgets });
 }
 
-/** A named component schema on its own page: its structure in full, other named schemas as links. */
+/** A named component schema on its model page: its structure in full, other named schemas as links. */
 export function toNamedSchemaNode(name: string, context: SchemaViewContext): SchemaNode {
   const schema = getByPointer(context.document, `${SCHEMA_REF_PREFIX}${escapePointerSegment(name)}`);
-  return walk(schema, { context, chain: [name], expand: 0, depth: 0, budget: { nodes: MAX_SCHEMA_NODES } });
+  return walk(schema, { context, chain: [name], expand: 0, depth: 0, budgets: [getTreeBudget()] });
+}
+
+function forEachLink(node: SchemaNode, visit: (link: SchemaLink) => void): void {
+  if (node.link) visit(node.link);
+  for (const entry of node.discriminator?.mapping ?? []) if (entry.link) visit(entry.link);
+  for (const child of [...(node.properties ?? []), ...(node.variants?.nodes ?? []), node.items, node.additionalProperties]) {
+    if (child) forEachLink(child, visit);
+  }
+}
+
+/**
+ * Points every schema link of a tree at `getHref(name)`. Model pages are split by the size of their
+ * trees, and the trees link to each other: they are built first, and linked once the pages are known.
+ */
+export function relinkSchemaNode(node: SchemaNode, getHref: (name: string) => string | undefined): void {
+  forEachLink(node, (link) => {
+    link.href = getHref(link.name) ?? '';
+  });
 }

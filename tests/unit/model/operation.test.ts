@@ -182,3 +182,33 @@ describe('toOperationView: callbacks', () => {
     ]);
   });
 });
+
+describe('toOperationView: schemas that share one page', () => {
+  const wide = (count: number): JsonObject => ({
+    type: 'object',
+    properties: Object.fromEntries(Array.from({ length: count }, (_, i) => [`field${i}`, { type: 'string', description: 'A field described at some length, as large specs describe every field they have.' }])),
+  });
+  const bodyOf = (name: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } });
+  const viewWith = (schemas: JsonObject, operation: JsonObject) =>
+    toOperationView({ method: 'put', path: '/things', operation, pathItem: {}, servers: [], kind: 'operation' }, { document: { components: { schemas } }, getSchemaHref: (name) => `/apis/shop/schemas/#${name.toLowerCase()}` });
+
+  it('shows a small schema in full wherever the operation uses it', () => {
+    const result = viewWith({ Order: wide(3) }, { requestBody: bodyOf('Order'), responses: { '200': { description: 'OK', ...bodyOf('Order') } } });
+    expect(result.requestBody?.content[0]?.schema?.properties).toHaveLength(3);
+    expect(result.responses[0]?.content[0]?.schema?.properties).toHaveLength(3);
+  });
+
+  it('links to a large schema it already showed in full on the page, instead of showing it again', () => {
+    const result = viewWith({ Huge: wide(250) }, { requestBody: bodyOf('Huge'), responses: { '200': { description: 'OK', ...bodyOf('Huge') } } });
+    expect(result.requestBody?.content[0]?.schema?.properties).toHaveLength(250);
+    expect(result.responses[0]?.content[0]?.schema).toMatchObject({ typeLabel: 'Huge', linkOnly: 'collapsed', link: { name: 'Huge', href: '/apis/shop/schemas/#huge' } });
+  });
+
+  it('links to the schemas of later responses once the page has spent its budget on earlier ones', () => {
+    const schemas: JsonObject = { First: wide(250), Second: wide(250), Third: wide(250) };
+    const responses = Object.fromEntries(['First', 'Second', 'Third'].map((name, i) => [`20${i}`, { description: 'OK', ...bodyOf(name) }]));
+    const trees = viewWith(schemas, { responses }).responses.map((response) => response.content[0]?.schema);
+    expect(trees[0]?.properties).toHaveLength(250);
+    expect(trees[2]).toMatchObject({ typeLabel: 'Third', linkOnly: 'truncated', link: { name: 'Third', href: '/apis/shop/schemas/#third' } });
+  });
+});

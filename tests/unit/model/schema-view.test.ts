@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../src/core/openapi-shape.ts';
 import {
+  MAX_SCHEMA_BYTES,
   MAX_SCHEMA_DEPTH,
+  MAX_SCHEMA_NODES,
+  relinkSchemaNode,
   toNamedSchemaNode,
   toSchemaNode,
   type SchemaNode,
@@ -238,5 +241,47 @@ describe('toSchemaNode: schemas that never end', () => {
     }
     expect(depth).toBe(MAX_SCHEMA_DEPTH);
     expect(node.linkOnly).toBe('truncated');
+  });
+});
+
+/** An object schema with `count` string properties, each described by `description`. */
+function wide(count: number, description = 'A field.'): JsonObject {
+  return { type: 'object', properties: Object.fromEntries(Array.from({ length: count }, (_, i) => [`field${i}`, { type: 'string', description }])) };
+}
+
+describe('toSchemaNode: trees that would not fit on a page', () => {
+  it(`stops a schema after ${MAX_SCHEMA_NODES} nodes, marking where it was cut`, () => {
+    const node = toSchemaNode(wide(MAX_SCHEMA_NODES + 50), empty);
+    expect(node.properties?.length).toBeLessThan(MAX_SCHEMA_NODES);
+    expect(node.linkOnly).toBe('truncated');
+  });
+
+  it(`stops a schema whose descriptions pass ${MAX_SCHEMA_BYTES / 1000} KB, however few its nodes`, () => {
+    const node = toSchemaNode(wide(100, 'x'.repeat(5_000)), empty);
+    expect(node.properties?.length).toBeGreaterThan(10);
+    expect(node.properties?.length).toBeLessThan(MAX_SCHEMA_BYTES / 5_000 + 1);
+    expect(node.linkOnly).toBe('truncated');
+  });
+
+  it('keeps a small schema whole', () => {
+    const node = toSchemaNode(wide(20), empty);
+    expect(node.properties).toHaveLength(20);
+    expect(node.linkOnly).toBeUndefined();
+  });
+});
+
+describe('relinkSchemaNode', () => {
+  it('points every link of a tree, discriminator mappings included, at where each schema is now', () => {
+    const context = contextFor({
+      Pet: { type: 'object', properties: { owner: ref('Owner'), friends: { type: 'array', items: ref('Pet') } }, oneOf: [ref('Cat')], discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat' } } },
+      Owner: { type: 'object' },
+      Cat: { type: 'object' },
+    });
+    const node = toNamedSchemaNode('Pet', context);
+    relinkSchemaNode(node, (name) => (name === 'Owner' ? undefined : `/apis/shop/schemas/2/#${name.toLowerCase()}`));
+    expect(property(node, 'owner').link).toEqual({ name: 'Owner', href: '' });
+    expect(property(node, 'friends').items?.link).toEqual({ name: 'Pet', href: '/apis/shop/schemas/2/#pet' });
+    expect(node.variants?.nodes[0]?.link).toEqual({ name: 'Cat', href: '/apis/shop/schemas/2/#cat' });
+    expect(node.discriminator?.mapping).toEqual([{ value: 'cat', link: { name: 'Cat', href: '/apis/shop/schemas/2/#cat' } }]);
   });
 });
