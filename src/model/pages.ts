@@ -1,5 +1,7 @@
-// Builds the page models of one API: overview, one page per tag, per operation, per webhook and per
-// schema. Sidebars are scoped to the API and capped, so no page grows with the catalog.
+// Builds the page models of one API: overview, one page per tag, per operation and per webhook, and
+// model pages that hold every schema under an anchor. Sidebars are scoped to the API and capped, so no
+// page grows with the catalog, and lists that grow with the API (a tag's operations, the schemas) are
+// split over pages that stay small.
 import type { ApiRecord } from '../load/api.ts';
 import type { ApiView } from '../audience/audience-views.ts';
 import type { ChangelogEntry } from '../history/changelog.ts';
@@ -7,7 +9,10 @@ import type { BuildTarget } from '../core/audience.ts';
 import { toSafeHtml, toSafeUrl, toSummary } from '../core/markdown.ts';
 import { toOperationView } from './operation.ts';
 import { HTTP_METHODS, asArray, asObject, asString, entriesOf, type JsonObject } from '../core/openapi-shape.ts';
-import { toNamedSchemaNode, type SchemaViewContext } from './schema-view.ts';
+import type { SchemaViewContext } from './schema-view.ts';
+import { toModelPages } from './model-pages.ts';
+import { estimateOperationLinkBytes } from './page-size.ts';
+import { DEFAULT_PART_LIMITS, getPartTitle, toPageParts, toParts, type PartLimits } from './page-parts.ts';
 import { toSecuritySchemeView } from './security.ts';
 import type { ApiHeader, CatalogEntry, OperationLink, PageModel, SidebarItem, TagSummary } from './site-model.ts';
 import { SlugRegistry } from '../core/slug.ts';
@@ -83,8 +88,11 @@ function capItems(items: SidebarItem[], overflowLink: string, overflowLabel: str
   return [...items.slice(0, MAX_SIDEBAR_ENTRIES - 1), { label: overflowLabel, link: overflowLink }];
 }
 
-/** The pages of one API, from the view already filtered for `target`. */
-export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget, changelog?: ChangelogEntry[]): ApiPages {
+/**
+ * The pages of one API, from the view already filtered for `target`. `limits` says how much one page of
+ * a split list holds.
+ */
+export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget, changelog?: ChangelogEntry[], limits: PartLimits = DEFAULT_PART_LIMITS): ApiPages {
   const base = `${API_BASE}/${api.id}`;
   const header: ApiHeader = {
     id: api.id,
@@ -97,11 +105,10 @@ export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget, cha
     spec: getSpecUrl(api),
   };
 
-  const schemaNames = entriesOf(asObject(doc.components).schemas).map(([name]) => name);
-  const schemaSlugs = new SlugRegistry();
-  const schemaHrefs = new Map<string, string>();
-  for (const name of schemaNames) schemaHrefs.set(name, `${base}/schemas/${schemaSlugs.claim(name, 'schema')}/`);
-  const context: SchemaViewContext = { document: doc, getSchemaHref: (name) => schemaHrefs.get(name) };
+  const schemaCount = entriesOf(asObject(doc.components).schemas).length;
+  const schemasHref = schemaCount ? `${base}/schemas/` : undefined;
+  const models = schemasHref ? toModelPages(doc, schemasHref, limits) : undefined;
+  const context: SchemaViewContext = { document: doc, getSchemaHref: (name) => models?.hrefs.get(name) };
 
   const operationSlugs = new SlugRegistry();
   const operations = collectOperations(doc.paths, operationSlugs);
@@ -159,7 +166,6 @@ export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget, cha
     deprecated: hook.operation.deprecated === true,
     href: `${base}/webhooks/${hook.slug}/`,
   }));
-  const schemasHref = schemaNames.length ? `${base}/schemas/` : undefined;
   const changelogHref = changelog ? `${base}/changelog/` : undefined;
 
   const sidebar: SidebarItem[] = [
@@ -174,7 +180,7 @@ export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget, cha
         ...(webhookLinks.length
           ? [{ label: 'Webhooks', items: capItems(webhookLinks.map((w) => ({ label: w.path, link: w.href })), `${base}/#webhooks`, 'All webhooks…') }]
           : []),
-        ...(schemasHref ? [{ label: `Schemas (${schemaNames.length})`, link: schemasHref }] : []),
+        ...(schemasHref ? [{ label: `Schemas (${schemaCount})`, link: schemasHref }] : []),
         ...(changelogHref ? [{ label: 'Changelog', link: changelogHref }] : []),
       ],
     },
@@ -208,7 +214,7 @@ export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget, cha
       externalDocs: externalDocsUrl ? { url: externalDocsUrl, description: asString(externalDocs.description) } : undefined,
       tags: tagSummaries,
       webhooks: webhookLinks,
-      schemaCount: schemaNames.length,
+      schemaCount,
       schemasHref,
       changelogHref,
     },
@@ -222,17 +228,23 @@ export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget, cha
   }
 
   for (const tag of tagSummaries) {
-    pages.push({
-      slug: tag.href.slice(1, -1),
-      page: {
-        ...common,
-        kind: 'tag',
-        title: `${tag.name} · ${api.title}`,
-        description: toSummary(tagDescriptions.get(tag.name)) || `Operations tagged ${tag.name} in ${api.title}.`,
-        tag: tag.name,
-        descriptionHtml: tag.descriptionHtml,
-        operations: (operationsByTag.get(tag.name) ?? []).map(toLink),
-      },
+    const parts = toParts((operationsByTag.get(tag.name) ?? []).map(toLink), estimateOperationLinkBytes, limits);
+    const pageParts = toPageParts(tag.href, parts);
+    parts.forEach((operations, part) => {
+      pages.push({
+        slug: pageParts[part]!.href.slice(1, -1),
+        page: {
+          ...common,
+          kind: 'tag',
+          title: `${getPartTitle(tag.name, part, parts.length)} · ${api.title}`,
+          description: toSummary(tagDescriptions.get(tag.name)) || `Operations tagged ${tag.name} in ${api.title}.`,
+          tag: tag.name,
+          descriptionHtml: tag.descriptionHtml,
+          operations,
+          part,
+          parts: pageParts,
+        },
+      });
     });
   }
 
@@ -265,32 +277,20 @@ export function toApiPages({ api, view: doc }: ApiView, target: BuildTarget, cha
     });
   });
 
-  if (schemasHref) {
-    const schemas = entriesOf(asObject(doc.components).schemas);
+  models?.parts.forEach((schemas, part) => {
     pages.push({
-      slug: schemasHref.slice(1, -1),
+      slug: models.pageParts[part]!.href.slice(1, -1),
       page: {
         ...common,
         kind: 'schemas',
-        title: `Schemas · ${api.title}`,
+        title: `${getPartTitle('Schemas', part, models.parts.length)} · ${api.title}`,
         description: `Data models of ${api.title}.`,
-        schemas: schemas.map(([name, schema]) => ({ name, href: schemaHrefs.get(name) ?? '', summary: toSummary(asObject(schema).description, 140) })),
+        schemas,
+        part,
+        parts: models.pageParts,
       },
     });
-    for (const [name, schema] of schemas) {
-      pages.push({
-        slug: (schemaHrefs.get(name) ?? '').slice(1, -1),
-        page: {
-          ...common,
-          kind: 'schema',
-          title: `${name} · ${api.title}`,
-          description: toSummary(asObject(schema).description) || `The ${name} schema of ${api.title}.`,
-          name,
-          schema: toNamedSchemaNode(name, context),
-        },
-      });
-    }
-  }
+  });
 
   const entry: CatalogEntry = {
     id: api.id,

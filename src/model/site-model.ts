@@ -72,7 +72,21 @@ export interface OverviewPage extends PageBase {
   changelogHref?: string;
 }
 
-export interface TagPage extends PageBase {
+/** One page of a list that is split over several pages, and where the others are. */
+export interface PagePart {
+  href: string;
+  /** The first and last item on that page, for lists in name order (schemas). */
+  first?: string;
+  last?: string;
+}
+
+/** A page that holds one part of a longer list: `parts[part]` is this page. */
+export interface PartedPage {
+  part: number;
+  parts: PagePart[];
+}
+
+export interface TagPage extends PageBase, PartedPage {
   kind: 'tag';
   tag: string;
   descriptionHtml?: string;
@@ -86,15 +100,18 @@ export interface OperationPage extends PageBase {
   name?: string;
 }
 
-export interface SchemaIndexPage extends PageBase {
-  kind: 'schemas';
-  schemas: { name: string; href: string; summary: string }[];
+/** A named schema on its API's model page, under a heading whose id is `anchor`. */
+export interface ModelEntry {
+  name: string;
+  /** `[a-z0-9-]`, unique among the API's schemas. */
+  anchor: string;
+  schema: SchemaNode;
 }
 
-export interface SchemaPage extends PageBase {
-  kind: 'schema';
-  name: string;
-  schema: SchemaNode;
+/** One of the API's model pages: its schemas in name order, each with an anchor. */
+export interface SchemasPage extends PageBase, PartedPage {
+  kind: 'schemas';
+  schemas: ModelEntry[];
 }
 
 export interface ChangelogPage extends PageBase {
@@ -102,7 +119,7 @@ export interface ChangelogPage extends PageBase {
   entries: ChangelogEntry[];
 }
 
-export type PageModel = OverviewPage | TagPage | OperationPage | SchemaIndexPage | SchemaPage | ChangelogPage;
+export type PageModel = OverviewPage | TagPage | OperationPage | SchemasPage | ChangelogPage;
 
 export interface RouteEntry {
   /** URL path below the site root, without leading or trailing slash: `apis/payments/operations/list-payments`. */

@@ -83,6 +83,18 @@ describe('search', () => {
   });
 });
 
+describe('schemas', () => {
+  it('are headings on their API\'s model page, listed under "On this page", and an operation\'s schema link lands on its heading', async () => {
+    await page.goto(`${server.url}/apis/pets/operations/get-pet-by-id/`);
+    await page.locator('.schema-type a', { hasText: 'Pet' }).first().click();
+    await page.waitForURL('**/apis/pets/schemas/#pet');
+    expect(await page.locator('h2#pet').textContent()).toBe('Pet');
+    await expect.poll(() => page.locator('h2#pet').evaluate((heading) => heading.getBoundingClientRect().top)).toBeLessThan(200);
+    const toc = page.locator('starlight-toc nav a');
+    expect(await toc.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).hash))).toContain('#pet');
+  });
+});
+
 /** A port nothing listens on right now. */
 async function getFreePort(): Promise<number> {
   const probe = http.createServer();

@@ -15,7 +15,7 @@ import { serveDirectory } from '../helpers/static-server.ts';
 
 const FIXTURE = 'tests/fixtures/xss';
 
-/** Every page of the built site: catalog, overviews, tags, operations, the webhook, schemas. */
+/** Every page of the built site: catalog, overviews, tags, operations, the webhook, model pages. */
 const ROUTES = [
   '/',
   '/apis/evil/',
@@ -23,8 +23,6 @@ const ROUTES = [
   '/apis/evil/operations/create-item/',
   '/apis/evil/operations/img-src-x-onerror-window-xss-2/',
   '/apis/evil/schemas/',
-  '/apis/evil/schemas/kind/',
-  '/apis/evil/schemas/widget/',
   '/apis/evil/tags/script-window-xss-1-script/',
   '/apis/evil/tags/svg-onload-window-xss-3/',
   '/apis/evil/webhooks/svg-onload-window-xss-3/',
@@ -32,7 +30,6 @@ const ROUTES = [
   '/apis/legacy/changelog/',
   '/apis/legacy/operations/svg-onload-window-xss-3/',
   '/apis/legacy/schemas/',
-  '/apis/legacy/schemas/thing/',
   '/apis/legacy/tags/img-src-x-onerror-window-xss-2/',
 ];
 

@@ -87,10 +87,17 @@ describe('a full build of a catalog', () => {
     expect(html).toContain("curl --request GET \\\n  --url &#39;https://pets.example.com/v2/pets/p-42&#39; \\\n  --header &quot;X-Pet-Key: $API_KEY&quot;");
   });
 
-  it('renders a recursive schema with a link back to its definition', () => {
-    const html = readHtml(site('internal'), '/apis/pets/schemas/pet/');
+  it("links an operation's schema to its anchor on the API's model page", () => {
+    const html = readHtml(site('internal'), '/apis/pets/operations/get-pet-by-id/');
+    expect(html).toMatch(/<a href="\/apis\/pets\/schemas\/#pet"[^>]*>Pet<\/a>/);
+    expect(fs.existsSync(path.join(site('internal'), 'apis/pets/schemas/pet'))).toBe(false);
+  });
+
+  it('renders a recursive schema on its model page with a link back to its anchor', () => {
+    const html = readHtml(site('internal'), '/apis/pets/schemas/');
+    expect(html).toMatch(/<h2 id="pet"[^>]*><code>Pet<\/code><\/h2>/);
     expect(html).toContain('recursive: see Pet above');
-    expect(html).toMatch(/<a href="\/apis\/pets\/schemas\/pet\/"[^>]*>Pet<\/a>/);
+    expect(html).toMatch(/<a href="\/apis\/pets\/schemas\/#pet"[^>]*>Pet<\/a>/);
     expect(html).toContain('nullable');
     expect(html).toContain('read-only');
   });

@@ -49,7 +49,7 @@ describe('hidden names that are ordinary words or schema keywords', () => {
       `${path.join(out, 'open', file)}:L:C  error  portolan/leak-check  '${name}' (property name at #/components/schemas/Preferences/properties/${name} in ${spec}) is in the open site, whose audience may not see it. The site was not published.`;
     const lines = getLeakLines(result.stderr);
     for (const name of ['settings', 'default', 'enum']) {
-      expect(lines).toContain(leak(name, 'apis/prefs/schemas/preferences/index.html'));
+      expect(lines).toContain(leak(name, 'apis/prefs/schemas/index.html'));
       expect(lines).toContain(leak(name, 'specs/prefs.yaml'));
     }
     // Nothing names the staging folder, which is gone by the time anyone reads the message.

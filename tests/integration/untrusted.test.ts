@@ -390,7 +390,7 @@ describe('names that are also JavaScript internals', () => {
     const out = path.join(work, 'names');
     const result = await capture(runBuild, ['--specs', 'tests/fixtures/untrusted-names', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
-    const schema = readHtml(path.join(out, 'internal'), '/apis/proto/schemas/proto/');
+    const schema = readHtml(path.join(out, 'internal'), '/apis/proto/schemas/');
     for (const name of ['__proto__', 'constructor', 'toString']) expect(schema).toContain(`<code>${name}</code>`);
     const operation = readHtml(path.join(out, 'open'), '/apis/proto/operations/proto/');
     expect(operation).toMatch(/<code class="param-name"[^>]*>toString<\/code>/);

@@ -7,7 +7,9 @@ import { createResolver, loadSpec, type LoadedSpec } from '../../../src/load/loa
 import type { JsonObject } from '../../../src/core/openapi-shape.ts';
 import { toApiView } from '../../../src/audience/audience-views.ts';
 import { MAX_SIDEBAR_ENTRIES, toApiPages } from '../../../src/model/pages.ts';
-import type { SidebarItem } from '../../../src/model/site-model.ts';
+import type { PageModel, SchemasPage, SidebarItem, TagPage } from '../../../src/model/site-model.ts';
+import type { SchemaNode } from '../../../src/model/schema-view.ts';
+import type { PartLimits } from '../../../src/model/page-parts.ts';
 
 const specsDir = path.resolve('/repo/specs');
 const internal: BuildTarget = { audience: 'internal' };
@@ -62,7 +64,7 @@ function links(items: SidebarItem[]): string[] {
 const pagesOf = (api: ApiRecord, target: BuildTarget) => toApiPages(toApiView(api, target), target);
 
 describe('toApiPages: pages and slugs', () => {
-  it('writes an overview, one page per used tag, operation, webhook and schema, and a schema index', () => {
+  it('writes an overview, one page per used tag, operation and webhook, and one model page for the schemas', () => {
     const { pages } = pagesOf(apiFrom(petStore), internal);
     expect(pages.map((p) => `${p.page.kind} ${p.slug}`)).toEqual([
       'overview apis/pets',
@@ -73,7 +75,6 @@ describe('toApiPages: pages and slugs', () => {
       'operation apis/pets/operations/get-health',
       'webhook apis/pets/webhooks/pet-created',
       'schemas apis/pets/schemas',
-      'schema apis/pets/schemas/pet',
     ]);
   });
 
@@ -88,7 +89,6 @@ describe('toApiPages: pages and slugs', () => {
       'GET /health',
       'Pet created',
       'Schemas · Pet Store',
-      'Pet · Pet Store',
     ]);
   });
 
@@ -105,11 +105,13 @@ describe('toApiPages: pages and slugs', () => {
       webhooks: JSON.parse('{"__proto__": {"post": {"responses": {}}}, "../x": {"get": {"responses": {}}}}'),
       components: { schemas: JSON.parse('{"__proto__": {"type": "string"}, "../Pet": {"type": "object"}, "Pet": {"type": "object"}, "pet": {"type": "string"}}') },
     };
-    const slugs = pagesOf(apiFrom(hostile), internal).pages.map((p) => p.slug);
+    const { pages } = pagesOf(apiFrom(hostile), internal);
+    const slugs = pages.map((p) => p.slug);
     for (const slug of slugs) expect(slug).toMatch(/^apis\/[a-z0-9-]+(\/[a-z0-9-]+)*$/);
     expect(new Set(slugs).size).toBe(slugs.length);
     expect(slugs).toContain('apis/etc/webhooks/proto');
-    expect(slugs).toContain('apis/etc/schemas/pet-3');
+    const anchors = pages.flatMap((p) => (p.page.kind === 'schemas' ? p.page.schemas.map((entry) => entry.anchor) : []));
+    expect(anchors.sort()).toEqual(['pet', 'pet-2', 'pet-3', 'proto']);
   });
 
   it('leaves tags that no operation uses without a page', () => {
@@ -158,6 +160,129 @@ describe('toApiPages: sidebar', () => {
     expect(tags.at(-1)).toEqual({ label: 'All tags…', link: '/apis/many/#operations' });
     expect(links(sidebar).filter((link) => link.includes('/operations/'))).toEqual([]);
     expect(pages.filter((p) => p.page.kind === 'operation')).toHaveLength(60);
+  });
+});
+
+const schemasOf = (pages: { page: PageModel }[]): SchemasPage[] => pages.flatMap(({ page }) => (page.kind === 'schemas' ? [page] : []));
+const tagPagesOf = (pages: { page: PageModel }[]): TagPage[] => pages.flatMap(({ page }) => (page.kind === 'tag' ? [page] : []));
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** Every link a schema tree holds, as `name → href`. */
+function treeLinks(node: SchemaNode | undefined, into: string[] = []): string[] {
+  if (!node) return into;
+  if (node.link) into.push(`${node.link.name} → ${node.link.href}`);
+  for (const child of [...(node.properties ?? []), ...(node.variants?.nodes ?? []), node.items, node.additionalProperties]) treeLinks(child, into);
+  return into;
+}
+
+/** An API whose schemas are `names`, each an object with a described property, and one operation using `Order`. */
+function shopWith(names: string[]): JsonObject {
+  const schemas: JsonObject = {};
+  for (const name of names) schemas[name] = { type: 'object', properties: { note: { type: 'string', description: `The note of ${name}.` } } };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Shop', version: '1' },
+    paths: { '/orders': { get: { operationId: 'listOrders', responses: { '200': { description: 'OK', content: { 'application/json': { schema: { type: 'array', items: ref('Order') } } } } } } } },
+    components: { schemas },
+  };
+}
+
+describe('toApiPages: model pages', () => {
+  it('puts a schema on its API\'s model page as an anchor, in name order, listed in the page\'s table of contents data', () => {
+    const { pages } = pagesOf(apiFrom(shopWith(['Order', 'customer', 'Address']), 'shop.yaml'), internal);
+    const [models, ...more] = schemasOf(pages);
+    expect(more).toEqual([]);
+    expect(models?.title).toBe('Schemas · Shop');
+    expect(models?.schemas.map((entry) => `${entry.name} #${entry.anchor}`)).toEqual(['Address #address', 'customer #customer', 'Order #order']);
+    expect(models?.schemas[0]?.schema.properties?.[0]).toMatchObject({ name: 'note', descriptionHtml: '<p>The note of Address.</p>\n' });
+    expect(models?.parts).toEqual([{ href: '/apis/shop/schemas/', first: 'Address', last: 'Order' }]);
+  });
+
+  it('links an operation\'s schema to the page and anchor of that schema', () => {
+    const { pages } = pagesOf(apiFrom(shopWith(['Order']), 'shop.yaml'), internal);
+    const operation = pages.find((p) => p.page.kind === 'operation')?.page;
+    const schema = operation?.kind === 'operation' ? operation.operation.responses[0]?.content[0]?.schema : undefined;
+    expect(treeLinks(schema)).toEqual(['Order → /apis/shop/schemas/#order']);
+  });
+
+  it('splits the schemas over model pages by the size of their trees, each page labelled with its first and last schema', () => {
+    const names = Array.from({ length: 9 }, (_, i) => `Model${i + 1}`);
+    const limits: PartLimits = { maxBytes: 1_500, maxItems: 100 };
+    const { pages } = toApiPages(toApiView(apiFrom(shopWith(names), 'shop.yaml'), internal), internal, undefined, limits);
+    const models = schemasOf(pages);
+    expect(models.length).toBeGreaterThan(1);
+    expect(models.flatMap((page) => page.schemas.map((entry) => entry.name))).toEqual(names);
+    const slugs = pages.filter((p) => p.page.kind === 'schemas').map((p) => p.slug);
+    expect(slugs).toEqual(models.map((_, index) => (index === 0 ? 'apis/shop/schemas' : `apis/shop/schemas/${index + 1}`)));
+    models.forEach((page, index) => {
+      expect(page.part).toBe(index);
+      expect(page.parts).toEqual(models[0]?.parts);
+      expect(page.title).toBe(`Schemas (${index + 1}/${models.length}) · Shop`);
+      expect(page.parts[index]).toEqual({ href: `/${slugs[index]}/`, first: page.schemas[0]?.name, last: page.schemas.at(-1)?.name });
+    });
+  });
+
+  it('gives a schema larger than a page a page of its own, and links to it there', () => {
+    const document = shopWith(['Alpha', 'Order', 'Zulu']);
+    const properties = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`field${i}`, { type: 'string', description: 'A field of an order, described at length.' }]));
+    (document.components as { schemas: JsonObject }).schemas.Order = { type: 'object', properties };
+    const limits: PartLimits = { maxBytes: 3_000, maxItems: 100 };
+    const { pages } = toApiPages(toApiView(apiFrom(document, 'shop.yaml'), internal), internal, undefined, limits);
+    expect(schemasOf(pages).map((page) => page.schemas.map((entry) => entry.name))).toEqual([['Alpha'], ['Order'], ['Zulu']]);
+    const operation = pages.find((p) => p.page.kind === 'operation')?.page;
+    const schema = operation?.kind === 'operation' ? operation.operation.responses[0]?.content[0]?.schema : undefined;
+    expect(treeLinks(schema)[0]).toBe('Order → /apis/shop/schemas/2/#order');
+  });
+
+  it('links schemas on other model pages to their page and anchor, recursive ones included', () => {
+    const document = shopWith([]);
+    (document.components as { schemas: JsonObject }).schemas = {
+      Category: { type: 'object', properties: { parent: ref('Category'), items: { type: 'array', items: ref('Item') } } },
+      Item: { type: 'object', properties: { category: ref('Category') } },
+      Order: { type: 'object', properties: { item: ref('Item') } },
+    };
+    const limits: PartLimits = { maxBytes: 100_000, maxItems: 2 };
+    const models = schemasOf(toApiPages(toApiView(apiFrom(document, 'shop.yaml'), internal), internal, undefined, limits).pages);
+    expect(models.map((page) => page.schemas.map((entry) => entry.name))).toEqual([['Category', 'Item'], ['Order']]);
+    const links = models.flatMap((page) => page.schemas.flatMap((entry) => treeLinks(entry.schema).map((link) => `${entry.name}: ${link}`)));
+    expect(links).toEqual([
+      'Category: Category → /apis/shop/schemas/#category',
+      'Category: Item → /apis/shop/schemas/#item',
+      'Item: Category → /apis/shop/schemas/#category',
+      'Order: Item → /apis/shop/schemas/#item',
+    ]);
+  });
+
+  it('never gives a schema an anchor Starlight already uses on every page', () => {
+    const anchors = schemasOf(pagesOf(apiFrom(shopWith(['ThemeIcons']), 'shop.yaml'), internal).pages)[0]?.schemas.map((entry) => entry.anchor);
+    expect(anchors).toEqual(['theme-icons-2']);
+  });
+});
+
+describe('toApiPages: split tags', () => {
+  it('splits a tag with more operations than fit on a page into pages that link to each other', () => {
+    const paths: JsonObject = {};
+    for (let i = 1; i <= 7; i += 1) paths[`/things/${i}`] = { get: { operationId: `getThing${i}`, tags: ['Things'], summary: `Thing ${i}`, ...ok } };
+    const limits: PartLimits = { maxBytes: 100_000, maxItems: 3 };
+    const { pages } = toApiPages(toApiView(apiFrom({ openapi: '3.1.0', info: { title: 'Many', version: '1' }, paths }, 'many.yaml'), internal), internal, undefined, limits);
+    const tags = tagPagesOf(pages);
+    expect(pages.filter((p) => p.page.kind === 'tag').map((p) => p.slug)).toEqual(['apis/many/tags/things', 'apis/many/tags/things/2', 'apis/many/tags/things/3']);
+    expect(tags.map((page) => page.operations.map((op) => op.summary))).toEqual([['Thing 1', 'Thing 2', 'Thing 3'], ['Thing 4', 'Thing 5', 'Thing 6'], ['Thing 7']]);
+    expect(tags.map((page) => page.title)).toEqual(['Things (1/3) · Many', 'Things (2/3) · Many', 'Things (3/3) · Many']);
+    for (const [index, page] of tags.entries()) {
+      expect(page.part).toBe(index);
+      expect(page.parts).toEqual([{ href: '/apis/many/tags/things/' }, { href: '/apis/many/tags/things/2/' }, { href: '/apis/many/tags/things/3/' }]);
+    }
+    const overview = pages[0]?.page;
+    expect(overview?.kind === 'overview' ? overview.tags : []).toEqual([{ name: 'Things', href: '/apis/many/tags/things/', descriptionHtml: undefined, operations: 7 }]);
+  });
+
+  it('keeps a tag whose operations fit on one page on one page, titled as before', () => {
+    const tags = tagPagesOf(pagesOf(apiFrom(petStore), internal).pages);
+    expect(tags.map((page) => [page.title, page.part, page.parts])).toEqual([
+      ['Pets · Pet Store', 0, [{ href: '/apis/pets/tags/pets/' }]],
+      ['Other operations · Pet Store', 0, [{ href: '/apis/pets/tags/other-operations/' }]],
+    ]);
   });
 });
 

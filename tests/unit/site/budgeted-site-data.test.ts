@@ -34,7 +34,7 @@ describe('site data under the per-spec budget', () => {
     const budgeted = tempDir();
     const preparer = createSiteDataPreparer([paymentMethods]);
     try {
-      expect(await preparer.prepare(open, budgeted)).toEqual({ apis: 1, pages: 10 });
+      expect(await preparer.prepare(open, budgeted)).toEqual({ apis: 1, pages: 5 });
     } finally {
       await preparer.close();
     }
