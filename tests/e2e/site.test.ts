@@ -93,6 +93,13 @@ describe('schemas', () => {
     const toc = page.locator('starlight-toc nav a');
     expect(await toc.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).hash))).toContain('#pet');
   });
+
+  it('are found in search by what they hold, and the result leads to their heading', async () => {
+    await searchFor('nickname');
+    const links = page.locator('.pagefind-ui__result-link');
+    const hrefs = await links.evaluateAll((found) => found.map((link) => `${(link as HTMLAnchorElement).pathname}${(link as HTMLAnchorElement).hash}`));
+    expect(hrefs).toContain('/apis/pets/schemas/#pet');
+  });
 });
 
 /** A port nothing listens on right now. */
