@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { getDevReloadPlugin } from './src/site/dev-reload.ts';
 import { readSiteSettings } from './src/core/site-settings.ts';
+import { getRenderedOutputIntegration } from './src/site/rendered-output.ts';
 
 const settings = readSiteSettings(process.env);
 
@@ -16,6 +17,8 @@ export default defineConfig({
   publicDir: settings.dataDir ? `${settings.dataDir}/public` : './src/empty-public',
   vite: { plugins: settings.dataDir ? [getDevReloadPlugin(settings.dataDir)] : [] },
   integrations: [
+    // Before Starlight: a render run's pages leave before Starlight would index them (Portolan indexes sites itself).
+    getRenderedOutputIntegration(settings.renderedDir),
     starlight({
       title: settings.title,
       description: settings.description,

@@ -24,6 +24,14 @@ export interface BuildOptions extends ListingOptions {
   budget: SpecBudget;
   /** Where to write the JSON timing report (build-report.ts). */
   reportPath?: string;
+  /** The render cache kept between builds (site/render-cache.ts); undefined with --no-cache. */
+  cacheDir?: string;
+  /** `--shard K/N`: render one Nth of the pages into the cache, assemble no site. */
+  shard?: { index: number; count: number };
+  /** `--merge DIR...`: render caches of shards to build the sites from. */
+  mergeFrom?: string[];
+  /** `--jobs N`: Astro runs at once (default: the machine's cores). */
+  jobs?: number;
 }
 
 export interface LintOptions extends ListingOptions {
@@ -41,7 +49,9 @@ export const DEFAULT_SPECS_DIR = 'specs';
 const LIMIT_USAGE = '[--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N]';
 const BUDGET_USAGE = `[${SECONDS_FLAG} N] [${HEAP_FLAG} N]`;
 const LISTING_USAGE = '[--quiet] [--max-problems N]';
-export const BUILD_USAGE = `usage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] [--report FILE] ${LISTING_USAGE} ${LIMIT_USAGE} ${BUDGET_USAGE}`;
+export const BUILD_USAGE = `usage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] [--report FILE] [--cache DIR | --no-cache] [--jobs N] [--shard K/N | --merge DIR...] ${LISTING_USAGE} ${LIMIT_USAGE} ${BUDGET_USAGE}`;
+/** Where the render cache lives unless --cache names another folder; CI keeps it between runs. */
+export const DEFAULT_CACHE_DIR = '.cache/portolan';
 export const LINT_USAGE = `usage: npm run lint -- [--specs DIR] [--config FILE] [--format ${OUTPUT_FORMATS.join('|')}] [--changed-since REF] ${LISTING_USAGE} ${LIMIT_USAGE} ${BUDGET_USAGE}`;
 export const PREVIEW_USAGE = 'usage: npm run preview -- [--audience internal|partner|open] [--partner ID] [--out DIR] [--port N]';
 
@@ -121,9 +131,42 @@ function toAudienceOptions(values: Record<string, string | undefined>, usage: st
   return { audience: partner !== undefined ? 'partner' : audience, partner };
 }
 
+function toShard(raw: string | undefined): BuildOptions['shard'] {
+  if (raw === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(raw);
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be K/N with 1 <= K <= N, like 2/4 (got '${raw}')\n${BUILD_USAGE}`);
+  return { index, count };
+}
+
+function toJobs(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const jobs = Number(raw);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number, 1 or more (got '${raw}')\n${BUILD_USAGE}`);
+  return jobs;
+}
+
 export function parseBuildArgs(args: string[]): BuildOptions {
-  const values = parse(args, { specs: { type: 'string' }, out: { type: 'string' }, audience: { type: 'string' }, partner: { type: 'string' }, config: { type: 'string' }, report: { type: 'string' }, ...LISTING_OPTIONS, ...LIMIT_OPTIONS, ...BUDGET_OPTIONS }, BUILD_USAGE);
+  const buildOptions = { specs: { type: 'string' }, out: { type: 'string' }, audience: { type: 'string' }, partner: { type: 'string' }, config: { type: 'string' }, report: { type: 'string' }, cache: { type: 'string' }, 'no-cache': { type: 'boolean' }, jobs: { type: 'string' }, shard: { type: 'string' }, merge: { type: 'boolean' }, ...LISTING_OPTIONS, ...LIMIT_OPTIONS, ...BUDGET_OPTIONS } as const;
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args, options: buildOptions, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${BUILD_USAGE}`);
+  }
+  const values = parsed.values as ParsedValues;
+  const merge = parsed.values.merge === true;
+  if (parsed.positionals.length && !merge) throw new UsageError(`Unexpected argument '${parsed.positionals[0]}': only --merge takes folders\n${BUILD_USAGE}`);
+  if (merge && parsed.positionals.length === 0) throw new UsageError(`--merge needs the shards' cache folders, like --merge shard-1 shard-2\n${BUILD_USAGE}`);
+  if (merge && values.shard !== undefined) throw new UsageError(`--shard renders one part and --merge joins the parts: use one of them\n${BUILD_USAGE}`);
+  if (parsed.values['no-cache'] === true && values.cache !== undefined) throw new UsageError(`--cache and --no-cache contradict each other\n${BUILD_USAGE}`);
+  const shard = toShard(values.shard);
+  if (shard && parsed.values['no-cache'] === true) throw new UsageError(`--shard writes its pages to the cache: it cannot run with --no-cache\n${BUILD_USAGE}`);
   return {
+    cacheDir: parsed.values['no-cache'] === true ? undefined : path.resolve(values.cache ?? DEFAULT_CACHE_DIR),
+    shard,
+    mergeFrom: merge ? parsed.positionals.map((dir) => path.resolve(dir)) : undefined,
+    jobs: toJobs(values.jobs),
     specsDir: path.resolve(values.specs ?? DEFAULT_SPECS_DIR),
     limits: toLimits(values, BUILD_USAGE),
     budget: toBudget(values, BUILD_USAGE),

@@ -17,7 +17,8 @@ import type { InputLimits } from '../load/safe-resolver.ts';
 import { parseBuildArgs, parseLintArgs, UsageError } from './cli-args.ts';
 import { formatDiagnostics, hasErrors, toDisplayPath, toReportedDiagnostics, toStylish } from '../core/diagnostics.ts';
 import { ConfigError, getConfigPath, loadLintConfig } from '../lint/lint-config.ts';
-import { buildSites, LeakError, SiteBuildError, type BuildSitesOptions, type SiteBuildPlan, type SiteBuildReport } from '../site/site-build.ts';
+import { buildSites, LeakError, SiteBuildError, type BuildSitesOptions, type SiteBuildPlan, type SitesBuildResult } from '../site/site-build.ts';
+import { MergeSourceError } from '../site/render-cache.ts';
 import { toBuildReport, writeBuildReport } from './build-report.ts';
 import { loadBranding } from '../site/branding-config.ts';
 
@@ -140,9 +141,19 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
     const historyStarted = performance.now();
     const histories = siteOptions.histories ?? (await loadHistories(apis, options.specsDir, config, options.limits, io));
     const historySeconds = getSecondsSince(historyStarted);
-    let sites: SiteBuildReport[];
+    let built: SitesBuildResult;
     try {
-      sites = await buildSites(apis, plans, (line) => io.stdout(`${line}\n`), { budget: options.budget, branding, ...siteOptions, histories });
+      built = await buildSites(apis, plans, (line) => io.stdout(`${line}\n`), {
+        budget: options.budget,
+        branding,
+        cacheDir: options.cacheDir,
+        lintConfigPath: configPath,
+        shard: options.shard,
+        mergeFrom: options.mergeFrom,
+        workers: options.jobs,
+        ...siteOptions,
+        histories,
+      });
     } catch (error) {
       if (error instanceof BudgetError) {
         io.stderr(toStylish(error.diagnostics, rootCount));
@@ -155,16 +166,24 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
         io.stderr('Build stopped by the leak check: earlier output in the out folder is untouched.\n');
         return EXIT_SPEC_PROBLEMS;
       }
+      if (error instanceof MergeSourceError) {
+        io.stderr(`Build stopped: ${error.message}.\n`);
+        return EXIT_USAGE;
+      }
       if (error instanceof SiteBuildError) {
         io.stderr(`${error.message}\nEarlier output in the out folder is untouched.\n`);
         return EXIT_SPEC_PROBLEMS;
       }
       throw error;
     }
-    if (!single) removeStalePartnerSites(options.outDir ?? outRoot, new Set(plans.map((p) => path.basename(p.outDir))));
-    io.stdout(`done: ${plans.map((p) => toDisplayPath(p.outDir)).join(', ')}\n`);
-    const stages = [{ name: 'load', seconds: loadSeconds }, { name: 'history', seconds: historySeconds }];
-    if (options.reportPath) writeBuildReport(options.reportPath, toBuildReport(stages, sites, getSecondsSince(buildStarted)));
+    const stages = [{ name: 'load', seconds: loadSeconds }, { name: 'history', seconds: historySeconds }, { name: 'render', seconds: built.renderSeconds }];
+    if (options.shard) {
+      io.stdout(`done: shard ${options.shard.index}/${options.shard.count} rendered ${built.rendered} pages into ${toDisplayPath(options.cacheDir!)}; join the shards with --merge\n`);
+    } else {
+      if (!single) removeStalePartnerSites(options.outDir ?? outRoot, new Set(plans.map((p) => path.basename(p.outDir))));
+      io.stdout(`done: ${plans.map((p) => toDisplayPath(p.outDir)).join(', ')}\n`);
+    }
+    if (options.reportPath) writeBuildReport(options.reportPath, toBuildReport(stages, built.sites, getSecondsSince(buildStarted)));
     return EXIT_OK;
   });
 }

@@ -8,6 +8,8 @@ export const OUT_DIR_ENV = 'PORTOLAN_OUT_DIR';
 export const CACHE_DIR_ENV = 'PORTOLAN_CACHE_DIR';
 export const SITE_TITLE_ENV = 'PORTOLAN_SITE_TITLE';
 export const SITE_URL_ENV = 'PORTOLAN_SITE_URL';
+/** Set for a render run: where its pages go once Astro has written them (see site/rendered-output.ts). */
+export const RENDERED_DIR_ENV = 'PORTOLAN_RENDERED_DIR';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,6 +20,7 @@ export interface AstroSettings {
   cacheDir: string;
   siteUrl?: string;
   dataDir?: string;
+  renderedDir?: string;
 }
 
 export function readSiteSettings(env: Record<string, string | undefined>): AstroSettings {
@@ -28,5 +31,6 @@ export function readSiteSettings(env: Record<string, string | undefined>): Astro
     cacheDir: env[CACHE_DIR_ENV] || path.join(PROJECT_ROOT, 'node_modules', '.astro-cache'),
     siteUrl: env[SITE_URL_ENV] || undefined,
     dataDir: env[SITE_DATA_ENV] || undefined,
+    renderedDir: env[RENDERED_DIR_ENV] || undefined,
   };
 }

@@ -19,12 +19,18 @@ import { getPageModelVocabulary } from './page-vocabulary.ts';
 import { isProcessRunning, prepareStaging, setPublicModes, swapIn, type Staging } from './staging.ts';
 import { getSpecFileName, toApiPages } from '../model/pages.ts';
 import type { CatalogEntry } from '../model/site-model.ts';
-import { createSiteDataWriter } from './site-data.ts';
+import { createSiteDataWriter, PUBLIC_DIR_NAME } from './site-data.ts';
 import { createSiteDataPreparer } from './budgeted-site-data.ts';
 import type { SpecBudget, StageReporter } from '../core/budget.ts';
 import { NO_BRANDING, type Branding } from './branding-config.ts';
-import { getBrandedSiteTitle, writeSiteBranding } from './site-branding.ts';
-import { CACHE_DIR_ENV, OUT_DIR_ENV, SITE_DATA_ENV, SITE_TITLE_ENV } from '../core/site-settings.ts';
+import { BRANDING_DATA_FILE, getBrandedSiteTitle, writeSiteBranding } from './site-branding.ts';
+import { CACHE_DIR_ENV, OUT_DIR_ENV, RENDERED_DIR_ENV, SITE_DATA_ENV, SITE_TITLE_ENV } from '../core/site-settings.ts';
+import type { RouteEntry } from '../model/site-model.ts';
+import { mergeRenderCaches, openRenderCache, toHash, type RenderCache } from './render-cache.ts';
+import { planRenderRuns, type PlannedPage, type RenderRun, type Shard, type SitePages } from './render-plan.ts';
+import { getRenderVersion } from './render-version.ts';
+import { closeSearchIndexer, writeSearchIndex } from './search-index.ts';
+import { fillSiteTitle, SITE_TITLE_SLOT } from './site-title-slot.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ASTRO_CLI = path.join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -120,6 +126,8 @@ export interface AstroRun {
   outDir: string;
   cacheDir: string;
   title: string;
+  /** A render run's pages are moved here when Astro is done (site/rendered-output.ts). */
+  renderedDir?: string;
 }
 
 /**
@@ -139,6 +147,7 @@ export function getAstroEnv(run: AstroRun, command: AstroCommand): NodeJS.Proces
     [OUT_DIR_ENV]: run.outDir,
     [CACHE_DIR_ENV]: run.cacheDir,
     [SITE_TITLE_ENV]: run.title,
+    ...(run.renderedDir ? { [RENDERED_DIR_ENV]: run.renderedDir } : {}),
   };
 }
 
@@ -196,6 +205,11 @@ export interface SiteBuildReport {
   apis: number;
   pages: number;
   seconds: number;
+  /** Seconds per stage of this site: prepare, render (its runs), assemble, search, leak check. */
+  stages: Record<string, number>;
+  /** Pages this build rendered for the site, and pages it took from the cache or from another site. */
+  rendered: number;
+  reused: number;
 }
 
 export interface BuildSitesOptions {
@@ -207,6 +221,114 @@ export interface BuildSitesOptions {
   branding?: Branding;
   /** Per-spec budget of the filter and page model; an injected filter runs unbudgeted, in this thread. */
   budget?: SpecBudget;
+  /** The render cache folder kept between builds; none: every page is rendered. */
+  cacheDir?: string;
+  /** The lint config, part of what the render cache is keyed by. */
+  lintConfigPath?: string;
+  /** Render only this shard's pages into the cache; no site is assembled. */
+  shard?: Shard;
+  /** Render caches written by shards, taken into this build's cache first. */
+  mergeFrom?: readonly string[];
+  /** Astro runs at once; defaults to the machine's cores. */
+  workers?: number;
+}
+
+/** What `buildSites` did, for the report; sites are empty for a shard. */
+export interface SitesBuildResult {
+  sites: SiteBuildReport[];
+  rendered: number;
+  reused: number;
+  runs: number;
+  renderSeconds: number;
+}
+
+const NOT_FOUND_PAGE = '404.html';
+
+function toSeconds(since: number): number {
+  return (performance.now() - since) / 1000;
+}
+
+interface SiteInProgress {
+  plan: SiteBuildPlan;
+  name: string;
+  dataDir: string;
+  title: string;
+  prepared: PreparedSite;
+  pages: SitePages;
+  stages: Record<string, number>;
+  rendered: number;
+}
+
+/** Every page of a prepared site with its render key: the page's record, its URL and the renderer version. */
+function getSitePages(name: string, dataDir: string, version: string): SitePages {
+  const routes = JSON.parse(fs.readFileSync(path.join(dataDir, 'routes.json'), 'utf8')) as RouteEntry[];
+  const pages = routes.map((route) => {
+    const file = path.join(dataDir, route.file);
+    return { key: toHash(version, route.slug, fs.readFileSync(file)), slug: route.slug, file };
+  });
+  const catalogKey = toHash(version, '', fs.readFileSync(path.join(dataDir, 'catalog.json')), fs.readFileSync(path.join(dataDir, 'site.json')));
+  return { name, dataDir, catalog: { key: catalogKey, slug: '', file: path.join(dataDir, 'catalog.json') }, pages };
+}
+
+function getPageFile(siteDir: string, slug: string): string {
+  return slug === '' ? path.join(siteDir, 'index.html') : path.join(siteDir, slug, 'index.html');
+}
+
+/** Runs `task` over `items`, at most `limit` at a time. */
+async function runPool<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await task(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Site data files a render run reads besides its pages: the catalog page's data and the branding. */
+const RUN_DATA_FILES = ['catalog.json', 'site.json', BRANDING_DATA_FILE];
+
+async function renderRun(run: RenderRun, runDir: string, cache: RenderCache, notFoundKey: string, catalogKey: string): Promise<void> {
+  const dataDir = path.join(runDir, 'data');
+  fs.mkdirSync(dataDir, { recursive: true });
+  for (const file of RUN_DATA_FILES) if (fs.existsSync(path.join(run.dataDir, file))) fs.copyFileSync(path.join(run.dataDir, file), path.join(dataDir, file));
+  fs.writeFileSync(path.join(dataDir, 'routes.json'), JSON.stringify(run.pages.map((page) => ({ slug: page.slug, file: page.file }))));
+  const renderedDir = path.join(runDir, 'rendered');
+  const result = await runAstro('build', { dataDir, outDir: path.join(runDir, 'out'), cacheDir: path.join(runDir, 'cache'), title: SITE_TITLE_SLOT, renderedDir });
+  if (result.code !== 0) {
+    throw new SiteBuildError(`Astro failed to render pages of the ${run.site} site (exit ${result.code}):\n${result.output.trim().split('\n').slice(-40).join('\n')}`);
+  }
+  for (const page of run.pages) cache.write(page.key, fs.readFileSync(getPageFile(renderedDir, page.slug), 'utf8'));
+  if (run.keepsCatalog) cache.write(catalogKey, fs.readFileSync(getPageFile(renderedDir, ''), 'utf8'));
+  if (!cache.has(notFoundKey)) cache.write(notFoundKey, fs.readFileSync(path.join(renderedDir, NOT_FOUND_PAGE), 'utf8'));
+  cache.addAssets(renderedDir);
+  fs.rmSync(runDir, { recursive: true, force: true });
+}
+
+/**
+ * Writes one site from the cache: its public files (downloads, catalog.json), the runtime files, and
+ * every page with the site's title filled in. Returns the pages the cache could not give back intact.
+ */
+function assembleSite(site: SiteInProgress, siteDir: string, cache: RenderCache, notFoundKey: string, only?: ReadonlySet<string>): PlannedPage[] {
+  if (!only) {
+    fs.cpSync(path.join(site.dataDir, PUBLIC_DIR_NAME), siteDir, { recursive: true });
+    cache.copyAssets(siteDir);
+  }
+  const missing: PlannedPage[] = [];
+  const pages = [site.pages.catalog, ...site.pages.pages, { key: notFoundKey, slug: NOT_FOUND_PAGE, file: '' }];
+  for (const page of pages) {
+    if (only && !only.has(page.key)) continue;
+    const html = cache.read(page.key);
+    if (html === undefined) {
+      missing.push(page);
+      continue;
+    }
+    const file = page.slug === NOT_FOUND_PAGE ? path.join(siteDir, NOT_FOUND_PAGE) : getPageFile(siteDir, page.slug);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, fillSiteTitle(html, site.title));
+  }
+  return missing;
 }
 
 export async function buildSites(
@@ -214,41 +336,94 @@ export async function buildSites(
   plans: readonly SiteBuildPlan[],
   log: (line: string) => void,
   options: BuildSitesOptions = {},
-): Promise<SiteBuildReport[]> {
+): Promise<SitesBuildResult> {
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-'));
-  // Removes what killed builds left behind before anything new is staged.
-  const staging: Staging = prepareStaging(plans.map((plan) => plan.outDir));
-  const built: { dir: string; plan: SiteBuildPlan }[] = [];
-  const reports: SiteBuildReport[] = [];
+  // Removes what killed builds left behind before anything new is staged; a shard stages nothing.
+  const staging: Staging | undefined = options.shard ? undefined : prepareStaging(plans.map((plan) => plan.outDir));
+  const branding = options.branding ?? NO_BRANDING;
+  const version = getRenderVersion({ projectRoot: PROJECT_ROOT, branding: { ...branding, titles: undefined }, logoFile: branding.logoFile, lintConfigPath: options.lintConfigPath });
+  // Without a cache kept between builds, one in the work folder still lets sites share what they show.
+  const cache = openRenderCache(options.cacheDir ?? path.join(workRoot, 'render-cache'), version, log, path.join(workRoot, 'render-cache'));
+  const workers = Math.max(1, options.workers ?? os.availableParallelism());
   const preparer = options.filter ? undefined : createSiteDataPreparer(apis, options.histories, options.budget);
+  const notFoundKey = toHash(version, NOT_FOUND_PAGE);
   try {
+    if (options.mergeFrom?.length) {
+      const started = performance.now();
+      const merged = mergeRenderCaches(cache, options.mergeFrom, version);
+      log(`merged ${merged} pages from ${options.mergeFrom.length} shard${options.mergeFrom.length === 1 ? '' : 's'} in ${toSeconds(started).toFixed(1)} s`);
+    }
+    const sites: SiteInProgress[] = [];
     for (const plan of plans) {
       const started = performance.now();
       const name = getTargetName(plan.target);
       const dataDir = path.join(workRoot, name, 'data');
-      const cacheDir = path.join(workRoot, name, 'cache');
-      const siteDir = staging.getSiteDir(name);
       const prepared = preparer ? await preparer.prepare(plan.target, dataDir) : prepareSiteData(apis, plan.target, dataDir, options.filter, options.histories);
-      writeSiteBranding(dataDir, options.branding ?? NO_BRANDING);
-      const result = await runAstro('build', { dataDir, outDir: siteDir, cacheDir, title: getBrandedSiteTitle(options.branding ?? NO_BRANDING, plan.target) });
-      if (result.code !== 0) {
-        throw new SiteBuildError(`Astro failed to build the ${name} site (exit ${result.code}):\n${result.output.trim().split('\n').slice(-40).join('\n')}`);
+      writeSiteBranding(dataDir, branding);
+      const pages = getSitePages(name, dataDir, version);
+      const seconds = toSeconds(started);
+      sites.push({ plan, name, dataDir, title: getBrandedSiteTitle(branding, plan.target), prepared, pages, stages: { prepare: seconds }, rendered: 0 });
+      log(`prepared ${name}: ${prepared.apis} APIs, ${prepared.pages} pages in ${seconds.toFixed(1)} s`);
+    }
+
+    const renderStarted = performance.now();
+    const needsAnyRun = !cache.hasAssets() || !cache.has(notFoundKey);
+    const runs = planRenderRuns(sites.map((site) => site.pages), (key) => cache.has(key), { workers, shard: options.shard, needsAnyRun });
+    const toRender = runs.reduce((sum, run) => sum + run.pages.length, 0);
+    const total = sites.reduce((sum, site) => sum + site.pages.pages.length + 1, 0);
+    log(`render: ${toRender} of ${total} pages in ${runs.length} run${runs.length === 1 ? '' : 's'} on ${Math.min(workers, runs.length)} core${workers === 1 ? '' : 's'}${options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : ''}`);
+    const byName = new Map(sites.map((site) => [site.name, site]));
+    let finished = 0;
+    await runPool(runs, workers, async (run, index) => {
+      const started = performance.now();
+      const site = byName.get(run.site)!;
+      await renderRun(run, path.join(workRoot, 'runs', String(index)), cache, notFoundKey, site.pages.catalog.key);
+      site.rendered += run.pages.length + (run.keepsCatalog ? 1 : 0);
+      site.stages.render = (site.stages.render ?? 0) + toSeconds(started);
+      finished += run.pages.length;
+      if (runs.length > 1) log(`  rendered ${finished} of ${toRender} pages (${toSeconds(renderStarted).toFixed(1)} s)`);
+    });
+    const renderSeconds = toSeconds(renderStarted);
+    log(`rendered ${toRender} pages in ${renderSeconds.toFixed(1)} s`);
+    cache.save();
+    const result: SitesBuildResult = { sites: [], rendered: toRender, reused: total - toRender, runs: runs.length, renderSeconds };
+    if (options.shard) return result;
+
+    const built: { dir: string; plan: SiteBuildPlan }[] = [];
+    for (const site of sites) {
+      const started = performance.now();
+      const siteDir = staging!.getSiteDir(site.name);
+      let missing = assembleSite(site, siteDir, cache, notFoundKey);
+      if (missing.length) {
+        // Entries that failed their check: render them again for this site, then write just those.
+        log(`render cache: ${missing.length} entries of the ${site.name} site failed their check; rendering them again`);
+        const again = planRenderRuns([{ ...site.pages, pages: missing.filter((page) => page.file !== '' && page.slug !== '') }], () => false, { workers, needsAnyRun: true });
+        await runPool(again, workers, (run, index) => renderRun({ ...run, keepsCatalog: true }, path.join(workRoot, 'again', String(index)), cache, notFoundKey, site.pages.catalog.key));
+        missing = assembleSite(site, siteDir, cache, notFoundKey, new Set(missing.map((page) => page.key)));
+        if (missing.length) throw new SiteBuildError(`the ${site.name} site could not be assembled: ${missing.length} pages could not be rendered`);
       }
+      site.stages.assemble = toSeconds(started);
+      const searchStarted = performance.now();
+      await writeSearchIndex(siteDir);
+      site.stages.search = toSeconds(searchStarted);
       const checkStarted = performance.now();
-      const leaks = checkSiteForLeaks(apis, plan.target, { siteDir, dataDir, publicDir: plan.outDir });
-      const checkSeconds = (performance.now() - checkStarted) / 1000;
+      const leaks = checkSiteForLeaks(apis, site.plan.target, { siteDir, dataDir: site.dataDir, publicDir: site.plan.outDir });
+      site.stages['leak check'] = toSeconds(checkStarted);
       if (leaks.diagnostics.length) throw new LeakError(leaks);
       setPublicModes(siteDir);
-      built.push({ dir: siteDir, plan });
-      const seconds = (performance.now() - started) / 1000;
-      reports.push({ target: plan.target, outDir: plan.outDir, apis: prepared.apis, pages: prepared.pages, seconds });
-      log(`built ${name}: ${prepared.apis} APIs, ${prepared.pages} pages in ${seconds.toFixed(1)} s (leak check ${checkSeconds.toFixed(1)} s)`);
+      built.push({ dir: siteDir, plan: site.plan });
+      const seconds = Object.values(site.stages).reduce((sum, value) => sum + value, 0);
+      const pages = site.pages.pages.length + 1;
+      result.sites.push({ target: site.plan.target, outDir: site.plan.outDir, apis: site.prepared.apis, pages: site.prepared.pages, seconds, stages: site.stages, rendered: site.rendered, reused: pages - site.rendered });
+      const stageText = Object.entries(site.stages).map(([stage, value]) => `${stage} ${value.toFixed(1)} s`).join(', ');
+      log(`built ${site.name}: ${site.prepared.apis} APIs, ${site.prepared.pages} pages (${site.rendered} rendered, ${pages - site.rendered} reused) in ${seconds.toFixed(1)} s (${stageText})`);
     }
-    for (const { dir, plan } of built) swapIn(dir, plan.outDir, staging);
-    return reports;
+    for (const { dir, plan } of built) swapIn(dir, plan.outDir, staging!);
+    return result;
   } finally {
     await preparer?.close();
-    staging.remove();
+    await closeSearchIndexer();
+    staging?.remove();
     fs.rmSync(workRoot, { recursive: true, force: true });
   }
 }

@@ -51,7 +51,8 @@ function getDataDir(): string {
 }
 
 function readJson<T>(relativePath: string): T {
-  return JSON.parse(fs.readFileSync(path.join(getDataDir(), relativePath), 'utf8')) as T;
+  // A render run lists pages of its site's data folder by absolute path.
+  return JSON.parse(fs.readFileSync(path.resolve(getDataDir(), relativePath), 'utf8')) as T;
 }
 
 export function readRoutes(): RouteEntry[] {

@@ -24,7 +24,7 @@ describe('a full build of a catalog', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(['internal', 'open', 'partner', 'partner-acme']);
-    expect(result.stdout).toMatch(/^built open: 1 APIs, \d+ pages in [\d.]+ s \(leak check [\d.]+ s\)$/m);
+    expect(result.stdout).toMatch(/^built open: 1 APIs, \d+ pages \(\d+ rendered, \d+ reused\) in [\d.]+ s \(prepare [\d.]+ s, (render [\d.]+ s, )?assemble [\d.]+ s, search [\d.]+ s, leak check [\d.]+ s\)$/m);
   });
 
   it('lists every API in the internal catalog.json with its facts', () => {

@@ -122,7 +122,7 @@ describe('build', () => {
     const result = await capture(runBuild, ['--audience', 'public']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "--audience must be internal, partner or open (got 'public')\nusage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] [--report FILE] [--quiet] [--max-problems N] [--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N] [--max-seconds-per-spec N] [--max-heap-mb N]\n",
+      "--audience must be internal, partner or open (got 'public')\nusage: npm run build -- [--specs DIR] [--out DIR] [--audience internal|partner|open] [--partner ID] [--config FILE] [--report FILE] [--cache DIR | --no-cache] [--jobs N] [--shard K/N | --merge DIR...] [--quiet] [--max-problems N] [--max-file-mb N] [--max-total-mb N] [--max-depth N] [--max-aliases N] [--max-seconds-per-spec N] [--max-heap-mb N]\n",
     );
   });
 
