@@ -15,6 +15,11 @@ export interface CurlInput {
 }
 
 const BASE_URL_PLACEHOLDER = 'https://api.example.com';
+/**
+ * A body example longer than this (a recorded response of 100 KB) would make the command the page's
+ * bulk: the command then sends a body made from the schema, and the example stays in the description file.
+ */
+export const MAX_BODY_EXAMPLE_CHARS = 20_000;
 
 export function toShellQuoted(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
@@ -95,7 +100,9 @@ export function toCurl(input: CurlInput): string {
   for (const arg of args) lines.push(`  ${arg}`);
   if (input.body) {
     const { mediaType } = input.body;
-    const value = input.body.example ?? getExampleValue(input.body.schema, document);
+    const { example } = input.body;
+    const usable = example !== undefined && example !== null && JSON.stringify(example).length <= MAX_BODY_EXAMPLE_CHARS;
+    const value = usable ? example : getExampleValue(input.body.schema, document);
     lines.push(`  --header ${toShellQuoted(`Content-Type: ${mediaType}`)}`);
     if (/json/i.test(mediaType)) {
       lines.push(`  --data ${toShellQuoted(JSON.stringify(value, null, 2))}`);

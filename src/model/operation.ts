@@ -17,7 +17,20 @@ export interface ExampleView {
   name: string;
   summary?: string;
   value: string;
+  /** The value was longer than a page should show: the whole of it is in the description file. */
+  shortened?: true;
   externalUrl?: string;
+}
+
+/**
+ * An example longer than this (some specs embed recorded responses of 100 KB and more) is shown cut:
+ * a page shows what an example looks like, the download holds all of it.
+ */
+export const MAX_EXAMPLE_CHARS = 20_000;
+
+function toExampleValue(value: unknown): Pick<ExampleView, 'value' | 'shortened'> {
+  const full = toDisplayValue(value, Number.POSITIVE_INFINITY);
+  return full.length > MAX_EXAMPLE_CHARS ? { value: toDisplayValue(full, MAX_EXAMPLE_CHARS), shortened: true } : { value: full };
 }
 
 export interface MediaTypeView {
@@ -87,14 +100,14 @@ export interface OperationInput {
 
 function toExamples(media: JsonObject, document: JsonObject): ExampleView[] {
   const examples: ExampleView[] = [];
-  if ('example' in media) examples.push({ name: 'Example', value: toDisplayValue(media.example) });
+  if ('example' in media) examples.push({ name: 'Example', ...toExampleValue(media.example) });
   for (const [name, raw] of entriesOf(media.examples)) {
     const example = derefObject(document, raw);
     const externalUrl = asString(example.externalValue);
     examples.push({
       name,
       summary: asString(example.summary),
-      value: 'value' in example ? toDisplayValue(example.value) : '',
+      ...('value' in example ? toExampleValue(example.value) : { value: '' }),
       // externalValue is never fetched at build time: it is shown as a link.
       externalUrl: externalUrl && /^https?:\/\//i.test(externalUrl) ? toSafeUrl(externalUrl) : undefined,
     });

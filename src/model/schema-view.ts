@@ -92,13 +92,25 @@ const CONSTRAINT_KEYS = [
   'contentEncoding',
 ];
 
-export function toDisplayValue(value: unknown): string {
-  if (typeof value === 'string') return value;
+/** A value shown inline (a default, an example, an enum value) longer than this is cut, ending in `…`. */
+export const MAX_VALUE_CHARS = 4_000;
+
+/** `text` cut to `maxChars` with `…` at the end, never inside a surrogate pair. */
+export function toShortened(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[maxChars - 1] ?? '') ? maxChars - 1 : maxChars;
+  return `${text.slice(0, end)}…`;
+}
+
+/** A spec value as the page shows it: strings as written, anything else as JSON, cut at `maxChars`. */
+export function toDisplayValue(value: unknown, maxChars = MAX_VALUE_CHARS): string {
+  let text: string;
   try {
-    return JSON.stringify(value, null, 2) ?? String(value);
+    text = typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? String(value));
   } catch {
-    return String(value);
+    text = String(value);
   }
+  return toShortened(text, maxChars);
 }
 
 function getTypes(schema: JsonObject): string[] {
@@ -200,7 +212,7 @@ function walk(value: Json | undefined, state: WalkState): SchemaNode {
     flags: getFlags(schema),
     constraints: getConstraints(schema),
   };
-  if (Array.isArray(schema.enum)) node.enumValues = schema.enum.map(toDisplayValue);
+  if (Array.isArray(schema.enum)) node.enumValues = schema.enum.map((value) => toDisplayValue(value));
   if ('default' in schema) node.defaultValue = toDisplayValue(schema.default);
   const example = 'example' in schema ? schema.example : Array.isArray(schema.examples) ? schema.examples[0] : undefined;
   if (example !== undefined) node.example = toDisplayValue(example);

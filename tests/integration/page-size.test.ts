@@ -1,5 +1,5 @@
 // A large API (a tag of 260 operations, 300 schemas, one schema with hundreds of documented
-// properties) is built once: its long lists are split over pages that link to each other, every link
+// properties, a recorded example of 100 KB) is built once: its long lists are split over pages that link to each other, every link
 // to a schema lands on that schema's heading, and no page grows past the limit.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +23,8 @@ function getLargeSpec(): object {
     paths[`/items/${i}`] = { get: { operationId: `getItem${i}`, summary: `Fetch item number ${i}`, tags: ['Items'], responses: { '200': { description: 'The item.', content: { 'application/json': { schema: ref(`Model${i % SCHEMAS}`) } } } } } };
   }
   paths['/huge'] = { put: { operationId: 'putHuge', tags: ['Huge'], requestBody: { content: { 'application/json': { schema: ref('Huge') } } }, responses: { '200': { description: 'Stored.', content: { 'application/json': { schema: ref('Huge') } } } } } };
+  const recorded = { rows: Array.from({ length: 2_000 }, (_, i) => ({ id: i, name: `recorded row ${i}` })) };
+  paths['/recorded'] = { post: { operationId: 'replayRecorded', tags: ['Huge'], requestBody: { content: { 'application/json': { example: recorded } } }, responses: { '200': { description: 'The rows.', content: { 'application/json': { example: recorded } } } } } };
   const schemas: Record<string, object> = {};
   for (let i = 0; i < SCHEMAS; i += 1) {
     schemas[`Model${i}`] = { type: 'object', description: `Model number ${i}.`, properties: { id: { type: 'string' }, next: ref(`Model${(i + 1) % SCHEMAS}`), size: { type: 'integer', minimum: 0 } } };
@@ -69,6 +71,14 @@ describe('a large API', () => {
       .map((file) => [path.relative(out, file), fs.statSync(file).size] as const);
     expect(sizes.length).toBeGreaterThan(OPERATIONS);
     expect(sizes.filter(([, size]) => size > PAGE_LIMIT_BYTES)).toEqual([]);
+  });
+
+  it('shows a recorded example of 100 KB cut, saying where the whole of it is, and no longer sends it with curl', () => {
+    const html = readHtml(out, '/apis/bulk/operations/replay-recorded/');
+    expect(html).toContain('recorded row 10');
+    expect(html).not.toContain('recorded row 1999');
+    expect(html).toContain('Shortened here: the whole example is in the description file.');
+    expect(fs.readFileSync(path.join(out, 'specs', 'bulk.yaml'), 'utf8')).toContain('recorded row 1999');
   });
 
   it('splits a tag with more operations than fit on a page into pages that link to each other', () => {

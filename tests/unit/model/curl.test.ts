@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { toCurl, toShellQuoted, type CurlInput } from '../../../src/model/curl.ts';
+import { MAX_BODY_EXAMPLE_CHARS, toCurl, toShellQuoted, type CurlInput } from '../../../src/model/curl.ts';
 import type { JsonObject } from '../../../src/core/openapi-shape.ts';
 
 const document: JsonObject = {
@@ -158,6 +158,12 @@ describe('toCurl: bodies', () => {
     expect(argumentsInShell(urlencoded).slice(-4)).toEqual(['--data-urlencode', 'user=ann lee', '--data-urlencode', 'age=30']);
     const multipart = curl({ method: 'post', body: { mediaType: 'multipart/form-data', schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } });
     expect(argumentsInShell(multipart).slice(-2)).toEqual(['--form', 'file=<binary>']);
+  });
+
+  it(`sends a body made from the schema when the example is longer than ${MAX_BODY_EXAMPLE_CHARS} characters`, () => {
+    const recorded = { text: 'x'.repeat(MAX_BODY_EXAMPLE_CHARS) };
+    const command = curl({ method: 'post', body: { mediaType: 'application/json', example: recorded, schema: { $ref: '#/components/schemas/Note' } } });
+    expect(argumentsInShell(command).at(-1)).toBe(`{\n  "text": "it's O'Brien's"\n}`);
   });
 
   it('sends other bodies as plain data', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../src/core/openapi-shape.ts';
-import { toOperationView, type OperationInput } from '../../../src/model/operation.ts';
+import { MAX_EXAMPLE_CHARS, toOperationView, type OperationInput } from '../../../src/model/operation.ts';
 import type { SchemaViewContext } from '../../../src/model/schema-view.ts';
 
 const document: JsonObject = {
@@ -210,5 +210,18 @@ describe('toOperationView: schemas that share one page', () => {
     const trees = viewWith(schemas, { responses }).responses.map((response) => response.content[0]?.schema);
     expect(trees[0]?.properties).toHaveLength(250);
     expect(trees[2]).toMatchObject({ typeLabel: 'Third', linkOnly: 'truncated', link: { name: 'Third', href: '/apis/shop/schemas/#third' } });
+  });
+});
+
+describe('toOperationView: examples too long for a page', () => {
+  it(`shows an example of more than ${MAX_EXAMPLE_CHARS} characters cut, and marks it shortened`, () => {
+    const recorded = { rows: Array.from({ length: 2_000 }, (_, i) => ({ id: i, name: `row ${i}` })) };
+    const result = view({ responses: { '200': { description: 'OK', content: { 'application/json': { example: recorded, examples: { small: { value: { rows: [] } } } } } } } });
+    const [long, small] = result.responses[0]?.content[0]?.examples ?? [];
+    expect(long?.shortened).toBe(true);
+    expect(long?.value).toHaveLength(MAX_EXAMPLE_CHARS + 1);
+    expect(long?.value.startsWith('{\n  "rows": [\n    {\n      "id": 0,')).toBe(true);
+    expect(long?.value.endsWith('…')).toBe(true);
+    expect(small).toEqual({ name: 'small', summary: undefined, value: '{\n  "rows": []\n}', externalUrl: undefined });
   });
 });

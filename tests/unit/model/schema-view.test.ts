@@ -4,7 +4,9 @@ import {
   MAX_SCHEMA_BYTES,
   MAX_SCHEMA_DEPTH,
   MAX_SCHEMA_NODES,
+  MAX_VALUE_CHARS,
   relinkSchemaNode,
+  toDisplayValue,
   toNamedSchemaNode,
   toSchemaNode,
   type SchemaNode,
@@ -283,5 +285,24 @@ describe('relinkSchemaNode', () => {
     expect(property(node, 'friends').items?.link).toEqual({ name: 'Pet', href: '/apis/shop/schemas/2/#pet' });
     expect(node.variants?.nodes[0]?.link).toEqual({ name: 'Cat', href: '/apis/shop/schemas/2/#cat' });
     expect(node.discriminator?.mapping).toEqual([{ value: 'cat', link: { name: 'Cat', href: '/apis/shop/schemas/2/#cat' } }]);
+  });
+});
+
+describe('toDisplayValue', () => {
+  it(`shows a value of more than ${MAX_VALUE_CHARS} characters cut, ending in …`, () => {
+    const shown = toDisplayValue('a'.repeat(MAX_VALUE_CHARS + 10));
+    expect(shown).toBe(`${'a'.repeat(MAX_VALUE_CHARS)}…`);
+    expect(toDisplayValue({ a: 1 })).toBe('{\n  "a": 1\n}');
+  });
+
+  it('never cuts a character in half', () => {
+    const shown = toDisplayValue(`${'a'.repeat(MAX_VALUE_CHARS - 1)}😀😀`);
+    expect(shown).toBe(`${'a'.repeat(MAX_VALUE_CHARS - 1)}…`);
+  });
+
+  it('cuts defaults and examples in schema trees too', () => {
+    const node = toSchemaNode({ type: 'string', default: 'd'.repeat(MAX_VALUE_CHARS * 2), example: 'e'.repeat(MAX_VALUE_CHARS * 2) }, empty);
+    expect(node.defaultValue).toHaveLength(MAX_VALUE_CHARS + 1);
+    expect(node.example).toHaveLength(MAX_VALUE_CHARS + 1);
   });
 });
