@@ -115,7 +115,7 @@ export function openRenderCache(dir: string, version: string, warn: (line: strin
     if (entry !== CACHE_MARKER_FILE && path.join(dir, entry) !== versionDir) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
   }
   const stored = readJson(path.join(versionDir, MANIFEST_FILE));
-  if (stored !== undefined && !isManifest(stored, version)) warn(`render cache: ${path.join(versionDir, MANIFEST_FILE)} is unreadable; every page is rendered`);
+  if (fs.existsSync(path.join(versionDir, MANIFEST_FILE)) && !isManifest(stored, version)) warn(`render cache: ${path.join(versionDir, MANIFEST_FILE)} is unreadable; every page is rendered`);
   const manifest: Manifest = isManifest(stored, version) ? stored : { format: CACHE_FORMAT, version, pages: {}, assets: {} };
   const pageFile = (key: string) => path.join(versionDir, PAGES_DIR, key.slice(0, 2), `${key}.html`);
   const written = new Map<string, string>();
