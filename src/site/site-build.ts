@@ -274,16 +274,26 @@ function getPageFile(siteDir: string, slug: string): string {
   return slug === '' ? path.join(siteDir, 'index.html') : path.join(siteDir, slug, 'index.html');
 }
 
-/** Runs `task` over `items`, at most `limit` at a time. */
+/**
+ * Runs `task` over `items`, at most `limit` at a time. After a failure no new item starts, and the
+ * first error is thrown only once the running ones are done, so nothing writes into a folder that the
+ * caller is about to remove.
+ */
 async function runPool<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !failure) {
       const index = next++;
-      await task(items[index]!, index);
+      try {
+        await task(items[index]!, index);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
 }
 
 /** Site data files a render run reads besides its pages: the catalog page's data and the branding. */
@@ -389,8 +399,10 @@ export async function buildSites(
     const result: SitesBuildResult = { sites: [], rendered: toRender, reused: total - toRender, runs: runs.length, renderSeconds };
     if (options.shard) return result;
 
+    // Two sites at a time: while Pagefind (its own process) indexes one, this thread assembles or
+    // leak-checks the other.
     const built: { dir: string; plan: SiteBuildPlan }[] = [];
-    for (const site of sites) {
+    await runPool(sites, Math.min(2, workers), async (site) => {
       const started = performance.now();
       const siteDir = staging!.getSiteDir(site.name);
       let missing = assembleSite(site, siteDir, cache, notFoundKey);
@@ -398,7 +410,7 @@ export async function buildSites(
         // Entries that failed their check: render them again for this site, then write just those.
         log(`render cache: ${missing.length} entries of the ${site.name} site failed their check; rendering them again`);
         const again = planRenderRuns([{ ...site.pages, pages: missing.filter((page) => page.file !== '' && page.slug !== '') }], () => false, { workers, needsAnyRun: true });
-        await runPool(again, workers, (run, index) => renderRun({ ...run, keepsCatalog: true }, path.join(workRoot, 'again', String(index)), cache, notFoundKey, site.pages.catalog.key));
+        await runPool(again, workers, (run, index) => renderRun({ ...run, keepsCatalog: true }, path.join(workRoot, 'again', site.name, String(index)), cache, notFoundKey, site.pages.catalog.key));
         missing = assembleSite(site, siteDir, cache, notFoundKey, new Set(missing.map((page) => page.key)));
         if (missing.length) throw new SiteBuildError(`the ${site.name} site could not be assembled: ${missing.length} pages could not be rendered`);
       }
@@ -414,9 +426,14 @@ export async function buildSites(
       built.push({ dir: siteDir, plan: site.plan });
       const seconds = Object.values(site.stages).reduce((sum, value) => sum + value, 0);
       const pages = site.pages.pages.length + 1;
-      result.sites.push({ target: site.plan.target, outDir: site.plan.outDir, apis: site.prepared.apis, pages: site.prepared.pages, seconds, stages: site.stages, rendered: site.rendered, reused: pages - site.rendered });
       const stageText = Object.entries(site.stages).map(([stage, value]) => `${stage} ${value.toFixed(1)} s`).join(', ');
       log(`built ${site.name}: ${site.prepared.apis} APIs, ${site.prepared.pages} pages (${site.rendered} rendered, ${pages - site.rendered} reused) in ${seconds.toFixed(1)} s (${stageText})`);
+    });
+    // Reported in build order, whichever site finished first.
+    for (const site of sites) {
+      const pages = site.pages.pages.length + 1;
+      const seconds = Object.values(site.stages).reduce((sum, value) => sum + value, 0);
+      result.sites.push({ target: site.plan.target, outDir: site.plan.outDir, apis: site.prepared.apis, pages: site.prepared.pages, seconds, stages: site.stages, rendered: site.rendered, reused: pages - site.rendered });
     }
     for (const { dir, plan } of built) swapIn(dir, plan.outDir, staging!);
     return result;

@@ -48,10 +48,10 @@ describe('a build with a render cache', () => {
     const cache = makeDir('cache');
     const first = await build(BASIC, makeDir('first'), '--cache', cache);
     const rendered = getCounts(first.stdout);
-    expect(rendered.map(([site]) => site)).toEqual(SITES);
+    expect(rendered.map(([site]) => site).sort()).toEqual([...SITES].sort());
     // The open API's pages are the same on every site; only the internal site renders them.
     expect(rendered.find(([site]) => site === 'internal')![2]).toBe(0);
-    for (const [site, , reused] of rendered.slice(1)) expect(reused, site).toBeGreaterThan(0);
+    for (const [site, , reused] of rendered.filter(([name]) => name !== 'internal')) expect(reused, site).toBeGreaterThan(0);
 
     const second = await build(BASIC, makeDir('second'), '--cache', cache);
     expect(second.stdout).toContain('render: 0 of 55 pages in 0 runs');
