@@ -61,6 +61,13 @@ describe('the catalog page', () => {
     await page.selectOption('select[name="owner"]', 'team-pets');
     expect(await visibleTitles()).toEqual(['Pet Store Open API']);
   });
+
+  it('offers every tag of the catalog in its tag menu and filters by it', async () => {
+    await page.goto(`${server.url}/`);
+    expect(await page.locator('select[name="tag"] option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual(['', 'Pets']);
+    await page.selectOption('select[name="tag"]', 'Pets');
+    expect(await visibleTitles()).toEqual(['Pet Store Open API']);
+  });
 });
 
 describe('search', () => {
