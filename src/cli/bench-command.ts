@@ -1,6 +1,7 @@
-// npm run bench: builds each set in a fresh folder (cold: no earlier output, no Astro cache), one after
-// another, as a child process whose whole tree is sampled for memory, with `--report` for the build's own
-// stage timings; then measures every site it wrote and prints what bench-format.ts lays out.
+// npm run bench: builds each set cold, one after another, in a fresh folder: no earlier output, and an
+// empty render cache of its own instead of the project's. The build runs as a child process whose whole
+// tree is sampled for memory, with `--report` for its own stage timings; then every site it wrote is
+// measured and printed as bench-format.ts lays out.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -134,8 +135,9 @@ async function runSet(set: BenchSet, options: BenchOptions, io: Io): Promise<Ben
     const { specs, buildArgs } = prepareSpecs(set, options, work, io);
     const out = path.join(work, 'dist');
     const reportFile = path.join(work, 'report.json');
+    const cache = path.join(work, 'render-cache');
     const started = performance.now();
-    const run = await runBuildProcess(['--specs', specs, '--out', out, '--report', reportFile, ...buildArgs], work, io);
+    const run = await runBuildProcess(['--specs', specs, '--out', out, '--cache', cache, '--report', reportFile, ...buildArgs], work, io);
     const wallSeconds = (performance.now() - started) / 1000;
     if (run.exitCode !== 0) io.stdout(run.stderrTail.map((line) => `  ${line}\n`).join(''));
     // A failed build leaves no sites to measure: the previous output (none, in a fresh folder) stays.

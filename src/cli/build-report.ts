@@ -1,7 +1,7 @@
 // The build's JSON report (`npm run build -- --report FILE`): how long each stage and each site took, so
 // `npm run bench` and CI logs read the build's own timings instead of guessing them from its output.
-// Readers ignore fields they do not know: a site may gain `stages` ({name: seconds}) and `rendered` /
-// `reused` page counts without a new version.
+// Readers ignore fields they do not know, so either side may grow without a new version; a site's
+// `stages` ({name: seconds}) and `rendered` / `reused` page counts are optional to readers.
 import fs from 'node:fs';
 import path from 'node:path';
 import { getTargetName } from '../core/audience.ts';
@@ -22,42 +22,36 @@ export interface SiteReport {
   /** Page records the site was rendered from. */
   pages: number;
   seconds: number;
-  /** Seconds per stage of this site's build, when the engine reports them. */
+  /** Seconds per stage of this site's build. */
   stages?: Record<string, number>;
-  /** Pages rendered for this site, and pages taken from an earlier rendering, when the engine reports them. */
+  /** Pages rendered for this site, and pages taken from the cache or from another site. */
   rendered?: number;
   reused?: number;
 }
 
 export interface BuildReport {
   version: typeof BUILD_REPORT_VERSION;
-  /** Stages before the sites: load, history. */
+  /** Stages of the whole build: load, history, render. */
   stages: StageTime[];
   sites: SiteReport[];
   /** The whole build, from reading the config to the last site swapped in. */
   seconds: number;
 }
 
-/** What a site build may report beyond SiteBuildReport's fields today; passed on when present. */
-type SiteExtras = Partial<Pick<SiteReport, 'stages' | 'rendered' | 'reused'>>;
-
 export function toBuildReport(stages: readonly StageTime[], sites: readonly SiteBuildReport[], seconds: number): BuildReport {
   return {
     version: BUILD_REPORT_VERSION,
     stages: [...stages],
-    sites: sites.map((site) => {
-      const { stages: siteStages, rendered, reused } = site as SiteBuildReport & SiteExtras;
-      return {
-        name: getTargetName(site.target),
-        outDir: site.outDir,
-        apis: site.apis,
-        pages: site.pages,
-        seconds: site.seconds,
-        ...(siteStages ? { stages: siteStages } : {}),
-        ...(rendered !== undefined ? { rendered } : {}),
-        ...(reused !== undefined ? { reused } : {}),
-      };
-    }),
+    sites: sites.map((site) => ({
+      name: getTargetName(site.target),
+      outDir: site.outDir,
+      apis: site.apis,
+      pages: site.pages,
+      seconds: site.seconds,
+      stages: site.stages,
+      rendered: site.rendered,
+      reused: site.reused,
+    })),
     seconds,
   };
 }

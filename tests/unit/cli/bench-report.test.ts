@@ -41,17 +41,17 @@ describe('readBuildReport', () => {
 });
 
 describe('toBuildReport', () => {
-  it('names each site by its folder and passes on what the engine adds', () => {
+  it('names each site by its folder and keeps its stages and page counts', () => {
     const sites = [
-      { target: { audience: 'partner' as const, partner: 'acme' }, outDir: '/out/partner-acme', apis: 3, pages: 20, seconds: 4 },
-      Object.assign({ target: { audience: 'open' as const }, outDir: '/out/open', apis: 1, pages: 5, seconds: 1 }, { stages: { render: 0.5 }, rendered: 1, reused: 4 }),
+      { target: { audience: 'partner' as const, partner: 'acme' }, outDir: '/out/partner-acme', apis: 3, pages: 20, seconds: 4, stages: { assemble: 1 }, rendered: 20, reused: 0 },
+      { target: { audience: 'open' as const }, outDir: '/out/open', apis: 1, pages: 5, seconds: 1, stages: { assemble: 0.5 }, rendered: 1, reused: 4 },
     ];
     expect(toBuildReport([{ name: 'load', seconds: 1 }], sites, 6)).toEqual({
       version: 1,
       stages: [{ name: 'load', seconds: 1 }],
       sites: [
-        { name: 'partner-acme', outDir: '/out/partner-acme', apis: 3, pages: 20, seconds: 4 },
-        { name: 'open', outDir: '/out/open', apis: 1, pages: 5, seconds: 1, stages: { render: 0.5 }, rendered: 1, reused: 4 },
+        { name: 'partner-acme', outDir: '/out/partner-acme', apis: 3, pages: 20, seconds: 4, stages: { assemble: 1 }, rendered: 20, reused: 0 },
+        { name: 'open', outDir: '/out/open', apis: 1, pages: 5, seconds: 1, stages: { assemble: 0.5 }, rendered: 1, reused: 4 },
       ],
       seconds: 6,
     });
@@ -84,7 +84,7 @@ describe('getSetTotals', () => {
 });
 
 describe('formatSetReport', () => {
-  it('prints wall time, the stages, the memory of the tree, the largest page and one row per site with their sum', () => {
+  it('prints wall time, the stages, the memory of the tree, the largest page and one row per site with a sum that adds no times', () => {
     const report = readBuildReport(JSON.stringify({
       ...REPORT,
       sites: [
@@ -96,7 +96,7 @@ describe('formatSetReport', () => {
     expect(text).toBe(
       [
         'mixed-50, every site: 2 sites, 17 operations × sites',
-        '  wall 13.0 s; build report: 12.3 s in all; load 2.5 s, history 0.5 s, sites 10.0 s',
+        '  wall 13.0 s; build report: 12.3 s in all; load 2.5 s, history 0.5 s, rest 9.3 s',
         '  peak memory: process tree 1.50 GiB PSS, 2.00 GiB RSS summed (up to 4 processes); largest single process 1000 MiB (/usr/bin/time -v)',
         '  largest page: 1.5 MB, open/page-0/index.html',
         '',
@@ -104,7 +104,7 @@ describe('formatSetReport', () => {
         '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
         '| internal | 2 | 12 | 9.0 | 6.0 | 3 | 0 | 3 | 61 KB | 20 KB | 30 KB | 1.0 KB |',
         '| open | 1 | 5 | 1.0 | 0.5 | 0 | 1 | 1 | 1.5 MB | 1.5 MB | 1.5 MB | 1.0 KB |',
-        '| all sites | – | 17 | 10.0 | 6.5 | 3 | 1 | 4 | 1.6 MB | 25 KB | 1.5 MB | 2.0 KB |',
+        '| all sites | – | 17 | – | – | 3 | 1 | 4 | 1.6 MB | 25 KB | 1.5 MB | 2.0 KB |',
       ].join('\n'),
     );
   });
