@@ -44,33 +44,50 @@ export function getShardOf(key: string, count: number): number {
   return (Number.parseInt(key.slice(0, 8), 16) % count) + 1;
 }
 
-export function planRenderRuns(sites: readonly SitePages[], isCached: (key: string) => boolean, options: { workers: number; shard?: Shard; needsAnyRun?: boolean }): RenderRun[] {
+export interface RenderPlanner {
+  /** The runs for one more site, given the sites planned before it (build order): what they claimed it skips. */
+  plan(site: SitePages): RenderRun[];
+}
+
+export function createRenderPlanner(isCached: (key: string) => boolean, options: { workers: number; shard?: Shard }): RenderPlanner {
   const claimed = new Set<string>();
   const inShard = (key: string) => !options.shard || getShardOf(key, options.shard.count) === options.shard.index;
-  const wanted = sites.map((site) => {
-    const pages: PlannedPage[] = [];
-    for (const page of site.pages) {
-      if (claimed.has(page.key) || isCached(page.key) || !inShard(page.key)) continue;
-      claimed.add(page.key);
-      pages.push(page);
-    }
-    const keepsCatalog = !claimed.has(site.catalog.key) && !isCached(site.catalog.key) && inShard(site.catalog.key);
-    claimed.add(site.catalog.key);
-    return { site, pages, keepsCatalog };
-  });
-  const total = wanted.reduce((sum, entry) => sum + entry.pages.length, 0);
-  const perRun = Math.max(MIN_PAGES_PER_RUN, Math.ceil(total / Math.max(1, options.workers)));
-  const runs: RenderRun[] = [];
-  for (const { site, pages, keepsCatalog } of wanted) {
-    if (pages.length === 0 && !keepsCatalog) continue;
-    const chunks = Math.max(1, Math.ceil(pages.length / perRun));
-    for (let chunk = 0; chunk < chunks; chunk++) {
-      runs.push({ site: site.name, dataDir: site.dataDir, pages: pages.slice(chunk * perRun, (chunk + 1) * perRun), keepsCatalog: keepsCatalog && chunk === 0 });
-    }
-  }
-  // The runtime files (scripts, styles, the 404 page) come out of any run; a build with everything
-  // cached but those still renders its first site's catalog to get them.
-  if (runs.length === 0 && options.needsAnyRun && sites[0]) runs.push({ site: sites[0].name, dataDir: sites[0].dataDir, pages: [], keepsCatalog: false });
-  // Largest first, so the last run to start is a short one.
-  return runs.sort((a, b) => b.pages.length - a.pages.length);
+  return {
+    plan(site) {
+      const pages: PlannedPage[] = [];
+      for (const page of site.pages) {
+        if (claimed.has(page.key) || isCached(page.key) || !inShard(page.key)) continue;
+        claimed.add(page.key);
+        pages.push(page);
+      }
+      const keepsCatalog = !claimed.has(site.catalog.key) && !isCached(site.catalog.key) && inShard(site.catalog.key);
+      claimed.add(site.catalog.key);
+      if (pages.length === 0 && !keepsCatalog) return [];
+      // Each site's pages are split so every core gets a share; a site is planned while the runs of
+      // the sites before it are already rendering.
+      const perRun = Math.max(MIN_PAGES_PER_RUN, Math.ceil(pages.length / Math.max(1, options.workers)));
+      const chunks = Math.max(1, Math.ceil(pages.length / perRun));
+      const runs: RenderRun[] = [];
+      for (let chunk = 0; chunk < chunks; chunk++) {
+        runs.push({ site: site.name, dataDir: site.dataDir, pages: pages.slice(chunk * perRun, (chunk + 1) * perRun), keepsCatalog: keepsCatalog && chunk === 0 });
+      }
+      return runs;
+    },
+  };
+}
+
+/**
+ * The runs of a whole build at once. `needsAnyRun`: the runtime files (scripts, styles, the 404 page)
+ * come out of any run, so a build with every page cached but those still renders its first site's
+ * catalog to get them.
+ */
+export function planRenderRuns(sites: readonly SitePages[], isCached: (key: string) => boolean, options: { workers: number; shard?: Shard; needsAnyRun?: boolean }): RenderRun[] {
+  const planner = createRenderPlanner(isCached, options);
+  const runs = sites.flatMap((site) => planner.plan(site));
+  if (runs.length === 0 && options.needsAnyRun && sites[0]) runs.push(getFallbackRun(sites[0]));
+  return runs;
+}
+
+export function getFallbackRun(site: SitePages): RenderRun {
+  return { site: site.name, dataDir: site.dataDir, pages: [], keepsCatalog: false };
 }

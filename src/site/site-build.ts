@@ -27,7 +27,8 @@ import { BRANDING_DATA_FILE, getBrandedSiteTitle, writeSiteBranding } from './si
 import { CACHE_DIR_ENV, OUT_DIR_ENV, RENDERED_DIR_ENV, SITE_DATA_ENV, SITE_TITLE_ENV } from '../core/site-settings.ts';
 import type { RouteEntry } from '../model/site-model.ts';
 import { mergeRenderCaches, openRenderCache, toHash, type RenderCache } from './render-cache.ts';
-import { planRenderRuns, type PlannedPage, type RenderRun, type Shard, type SitePages } from './render-plan.ts';
+import { createRenderPlanner, getFallbackRun, planRenderRuns, type PlannedPage, type RenderRun, type Shard, type SitePages } from './render-plan.ts';
+import { createTaskQueue, runPool } from './task-queue.ts';
 import { getRenderVersion } from './render-version.ts';
 import { closeSearchIndexer, writeSearchIndex } from './search-index.ts';
 import { fillSiteTitle, SITE_TITLE_SLOT } from './site-title-slot.ts';
@@ -274,28 +275,6 @@ function getPageFile(siteDir: string, slug: string): string {
   return slug === '' ? path.join(siteDir, 'index.html') : path.join(siteDir, slug, 'index.html');
 }
 
-/**
- * Runs `task` over `items`, at most `limit` at a time. After a failure no new item starts, and the
- * first error is thrown only once the running ones are done, so nothing writes into a folder that the
- * caller is about to remove.
- */
-async function runPool<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const index = next++;
-      try {
-        await task(items[index]!, index);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
-
 /** Site data files a render run reads besides its pages: the catalog page's data and the branding. */
 const RUN_DATA_FILES = ['catalog.json', 'site.json', BRANDING_DATA_FILE];
 
@@ -363,40 +342,53 @@ export async function buildSites(
       const merged = mergeRenderCaches(cache, options.mergeFrom, version);
       log(`merged ${merged} pages from ${options.mergeFrom.length} shard${options.mergeFrom.length === 1 ? '' : 's'} in ${toSeconds(started).toFixed(1)} s`);
     }
+    // Sites are prepared one after another (in the budgeted worker); each site's render runs start as
+    // soon as it is planned, on the cores the worker leaves free.
     const sites: SiteInProgress[] = [];
-    for (const plan of plans) {
-      const started = performance.now();
-      const name = getTargetName(plan.target);
-      const dataDir = path.join(workRoot, name, 'data');
-      const prepared = preparer ? await preparer.prepare(plan.target, dataDir) : prepareSiteData(apis, plan.target, dataDir, options.filter, options.histories);
-      writeSiteBranding(dataDir, branding);
-      const pages = getSitePages(name, dataDir, version);
-      const seconds = toSeconds(started);
-      sites.push({ plan, name, dataDir, title: getBrandedSiteTitle(branding, plan.target), prepared, pages, stages: { prepare: seconds }, rendered: 0 });
-      log(`prepared ${name}: ${prepared.apis} APIs, ${prepared.pages} pages in ${seconds.toFixed(1)} s`);
-    }
-
+    const planner = createRenderPlanner((key) => cache.has(key), { workers, shard: options.shard });
+    const renders = createTaskQueue(workers);
     const renderStarted = performance.now();
-    const needsAnyRun = !cache.hasAssets() || !cache.has(notFoundKey);
-    const runs = planRenderRuns(sites.map((site) => site.pages), (key) => cache.has(key), { workers, shard: options.shard, needsAnyRun });
-    const toRender = runs.reduce((sum, run) => sum + run.pages.length, 0);
-    const total = sites.reduce((sum, site) => sum + site.pages.pages.length + 1, 0);
-    log(`render: ${toRender} of ${total} pages in ${runs.length} run${runs.length === 1 ? '' : 's'} on ${Math.min(workers, runs.length)} core${workers === 1 ? '' : 's'}${options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : ''}`);
-    const byName = new Map(sites.map((site) => [site.name, site]));
+    let toRender = 0;
     let finished = 0;
-    await runPool(runs, workers, async (run, index) => {
-      const started = performance.now();
-      const site = byName.get(run.site)!;
-      await renderRun(run, path.join(workRoot, 'runs', String(index)), cache, notFoundKey, site.pages.catalog.key);
-      site.rendered += run.pages.length + (run.keepsCatalog ? 1 : 0);
-      site.stages.render = (site.stages.render ?? 0) + toSeconds(started);
-      finished += run.pages.length;
-      if (runs.length > 1) log(`  rendered ${finished} of ${toRender} pages (${toSeconds(renderStarted).toFixed(1)} s)`);
-    });
+    let runCount = 0;
+    const addRun = (run: RenderRun, site: SiteInProgress): void => {
+      const index = runCount++;
+      toRender += run.pages.length;
+      renders.add(async () => {
+        const started = performance.now();
+        await renderRun(run, path.join(workRoot, 'runs', String(index)), cache, notFoundKey, site.pages.catalog.key);
+        site.rendered += run.pages.length + (run.keepsCatalog ? 1 : 0);
+        site.stages.render = (site.stages.render ?? 0) + toSeconds(started);
+        finished += run.pages.length;
+        log(`  rendered ${finished} of ${toRender} pages planned so far (${toSeconds(renderStarted).toFixed(1)} s)`);
+      });
+    };
+    try {
+      for (const plan of plans) {
+        const started = performance.now();
+        const name = getTargetName(plan.target);
+        const dataDir = path.join(workRoot, name, 'data');
+        const prepared = preparer ? await preparer.prepare(plan.target, dataDir) : prepareSiteData(apis, plan.target, dataDir, options.filter, options.histories);
+        writeSiteBranding(dataDir, branding);
+        const pages = getSitePages(name, dataDir, version);
+        const seconds = toSeconds(started);
+        const site: SiteInProgress = { plan, name, dataDir, title: getBrandedSiteTitle(branding, plan.target), prepared, pages, stages: { prepare: seconds }, rendered: 0 };
+        sites.push(site);
+        const runs = planner.plan(pages);
+        log(`prepared ${name}: ${prepared.apis} APIs, ${prepared.pages} pages in ${seconds.toFixed(1)} s; ${runs.reduce((sum, run) => sum + run.pages.length, 0)} to render`);
+        for (const run of runs) addRun(run, site);
+      }
+      // The runtime files (scripts, styles, the 404 page) come out of any run.
+      if (runCount === 0 && sites[0] && (!cache.hasAssets() || !cache.has(notFoundKey))) addRun(getFallbackRun(sites[0].pages), sites[0]);
+    } finally {
+      // Runs already started finish before anything else happens, even when preparing failed.
+      await renders.done();
+    }
+    const total = sites.reduce((sum, site) => sum + site.pages.pages.length + 1, 0);
     const renderSeconds = toSeconds(renderStarted);
-    log(`rendered ${toRender} pages in ${renderSeconds.toFixed(1)} s`);
+    log(`rendered ${toRender} of ${total} pages in ${runCount} run${runCount === 1 ? '' : 's'} on ${Math.min(workers, Math.max(1, runCount))} core${workers === 1 ? '' : 's'} in ${renderSeconds.toFixed(1)} s${options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : ''}`);
     cache.save();
-    const result: SitesBuildResult = { sites: [], rendered: toRender, reused: total - toRender, runs: runs.length, renderSeconds };
+    const result: SitesBuildResult = { sites: [], rendered: toRender, reused: total - toRender, runs: runCount, renderSeconds };
     if (options.shard) return result;
 
     // Two sites at a time: while Pagefind (its own process) indexes one, this thread assembles or

@@ -54,7 +54,7 @@ describe('a build with a render cache', () => {
     for (const [site, , reused] of rendered.filter(([name]) => name !== 'internal')) expect(reused, site).toBeGreaterThan(0);
 
     const second = await build(BASIC, makeDir('second'), '--cache', cache);
-    expect(second.stdout).toContain('render: 0 of 55 pages in 0 runs');
+    expect(second.stdout).toMatch(/^rendered 0 of 55 pages in 0 runs/m);
     expect(getCounts(second.stdout).map(([, count]) => count)).toEqual([0, 0, 0, 0]);
     const clean = makeDir('clean');
     await build(BASIC, clean, '--no-cache');
@@ -111,13 +111,13 @@ describe('a build in shards', () => {
     for (const [index, cache] of shards.entries()) {
       const result = await build(BASIC, makeDir('unused'), '--shard', `${index + 1}/2`, '--cache', cache);
       expect(result.stdout).toMatch(new RegExp(`^done: shard ${index + 1}/2 rendered \\d+ pages into .*; join the shards with --merge$`, 'm'));
-      parts.push(Number(result.stdout.match(/^rendered (\d+) pages/m)![1]));
+      parts.push(Number(result.stdout.match(/^rendered (\d+) of \d+ pages/m)![1]));
     }
     for (const part of parts) expect(part).toBeGreaterThan(0);
     const merged = makeDir('merged');
     const result = await build(BASIC, merged, '--merge', ...shards, '--cache', makeDir('merge-cache'));
     expect(result.stdout).toMatch(/^merged \d+ pages from 2 shards/m);
-    expect(result.stdout).toContain('render: 0 of 55 pages');
+    expect(result.stdout).toMatch(/^rendered 0 of 55 pages/m);
     for (const site of SITES) expect(result.stdout).toMatch(new RegExp(`^built ${site}: .*leak check [\\d.]+ s\\)$`, 'm'));
     const single = makeDir('single');
     await build(BASIC, single, '--no-cache');
