@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { getLargest, getLogLogSlope, getMedian } from '../../../src/cli/bench-stats.ts';
 import { countCatalogOperations, measureSite } from '../../../src/cli/bench-site-stats.ts';
 
@@ -53,8 +53,14 @@ describe('getLogLogSlope', () => {
 });
 
 describe('measureSite', () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   function makeSite(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-bench-site-'));
+    made.push(dir);
     for (const [file, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       fs.writeFileSync(path.join(dir, file), text);
