@@ -33,13 +33,27 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
+const SAFE_HTML_OPTIONS: sanitizeHtml.IOptions = {
+  ...SANITIZE_OPTIONS,
+  allowedAttributes: { ...SANITIZE_OPTIONS.allowedAttributes, a: ['href', 'title', 'rel'] },
+};
+/**
+ * A schema's description is shown on every operation page that uses the schema, so the same text is
+ * rendered many times; rendering and sanitizing were a third of the page model's time on sample-50.
+ * The result depends only on the text, so it is remembered (and forgotten in bulk to bound memory).
+ */
+const MAX_REMEMBERED_HTML = 20_000;
+const rememberedHtml = new Map<string, string>();
+
 /** Spec Markdown to HTML that is safe to place in a page. */
 export function toSafeHtml(source: unknown): string {
   if (typeof source !== 'string' || source.trim() === '') return '';
-  return sanitizeHtml(markdown.render(source), {
-    ...SANITIZE_OPTIONS,
-    allowedAttributes: { ...SANITIZE_OPTIONS.allowedAttributes, a: ['href', 'title', 'rel'] },
-  });
+  const remembered = rememberedHtml.get(source);
+  if (remembered !== undefined) return remembered;
+  const html = sanitizeHtml(markdown.render(source), SAFE_HTML_OPTIONS);
+  if (rememberedHtml.size >= MAX_REMEMBERED_HTML) rememberedHtml.clear();
+  rememberedHtml.set(source, html);
+  return html;
 }
 
 /** A URL from a spec field (externalDocs, contact, terms) if its scheme is allowed, else undefined. */
