@@ -133,12 +133,26 @@ for (const name of fs.readdirSync(values.out).sort()) {
   const site = toSite(name);
   if (!site || !fs.statSync(path.join(values.out, name)).isDirectory()) continue;
   const siteDir = path.join(values.out, name);
-  const files = listFiles(siteDir).map((file) => `${path.relative(siteDir, file)}\n${readText(file)}`);
-  const words = new Set(files.flatMap((text) => text.match(/[A-Za-z0-9_]+/g) ?? []));
-  const siteText = files.join('\n');
-  const isIn = (id: string) => (/^[A-Za-z0-9_]+$/.test(id) ? words.has(id) : countWord(siteText, id, 1) > 0);
   const hidden = unique.filter((op) => !op.readings.every((reading) => maySee(site, reading)));
   const shown = unique.filter((op) => !hidden.includes(op));
+  // One file at a time: a 200-API site is over a gigabyte of text, too much to hold at once.
+  const wanted = new Set(unique.map((op) => op.id));
+  const found = new Set<string>();
+  // An id with other characters (`pets.list`) is looked for only in files holding its longest word.
+  const phrasesByWord = new Map<string, string[]>();
+  for (const id of unique.map((op) => op.id).filter((id) => !/^[A-Za-z0-9_]+$/.test(id))) {
+    const key = (id.match(/[A-Za-z0-9_]+/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
+    phrasesByWord.set(key, [...(phrasesByWord.get(key) ?? []), id]);
+  }
+  for (const file of listFiles(siteDir)) {
+    const text = `${path.relative(siteDir, file)}\n${readText(file)}`;
+    const words = new Set(text.match(/[A-Za-z0-9_]+/g) ?? []);
+    for (const word of words) {
+      if (wanted.has(word)) found.add(word);
+      for (const id of phrasesByWord.get(word) ?? []) if (!found.has(id) && countWord(text, id, 1) > 0) found.add(id);
+    }
+  }
+  const isIn = (id: string) => found.has(id);
   const leaked = hidden.filter((op) => isIn(op.id));
   const present = shown.filter((op) => isIn(op.id));
   console.log(`${name}: ${hidden.length} hidden from it, ${leaked.length} of them found; ${present.length} of the ${shown.length} it may show are there`);
