@@ -151,6 +151,7 @@ export function runBuild(args: string[], io: Io = processIo, siteOptions: BuildS
         shard: options.shard,
         mergeFrom: options.mergeFrom,
         workers: options.jobs,
+        showEstimates: process.stdout.isTTY === true,
         ...siteOptions,
         histories,
       });

@@ -232,6 +232,8 @@ export interface BuildSitesOptions {
   mergeFrom?: readonly string[];
   /** Astro runs at once; defaults to the machine's cores. */
   workers?: number;
+  /** Add an estimate of the time left to progress lines (on a terminal). */
+  showEstimates?: boolean;
 }
 
 /** What `buildSites` did, for the report; sites are empty for a shard. */
@@ -360,7 +362,10 @@ export async function buildSites(
         site.rendered += run.pages.length + (run.keepsCatalog ? 1 : 0);
         site.stages.render = (site.stages.render ?? 0) + toSeconds(started);
         finished += run.pages.length;
-        log(`  rendered ${finished} of ${toRender} pages planned so far (${toSeconds(renderStarted).toFixed(1)} s)`);
+        const elapsed = toSeconds(renderStarted);
+        // On a terminal, a guess at what is left, from the pace so far; CI logs keep the plain line.
+        const left = options.showEstimates && finished > 0 && finished < toRender ? `, about ${Math.ceil((elapsed / finished) * (toRender - finished))} s left` : '';
+        log(`  rendered ${finished} of ${toRender} pages planned so far (${elapsed.toFixed(1)} s${left})`);
       });
     };
     try {

@@ -134,7 +134,10 @@ describe('a build in shards', () => {
 
 describe('partner sites that show what other sites show', () => {
   it('take those pages from the rendering of the first site and still pass the leak check', async () => {
-    const result = await build(MARKERS, makeDir('out'), '--no-cache');
+    // As on a terminal: progress lines carry an estimate of the time left.
+    const result = await capture(runBuild, ['--specs', MARKERS, '--out', makeDir('out'), '--quiet', '--no-cache'], { showEstimates: true });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ {2}rendered \d+ of \d+ pages planned so far \([\d.]+ s, about \d+ s left\)$/m);
     const counts = getCounts(result.stdout);
     const partners = counts.filter(([site]) => site.startsWith('partner-'));
     expect(partners.length).toBeGreaterThan(1);
