@@ -23,7 +23,7 @@ describe('the example catalog in specs/', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(['internal', 'open', 'partner', 'partner-acme-retail', 'partner-globex']);
-    expect(result.stdout.match(/\(leak check [\d.]+ s\)$/gm)).toHaveLength(5);
+    expect(result.stdout.match(/leak check [\d.]+ s\)$/gm)).toHaveLength(5);
   });
 
   it('covers every audience, Swagger 2.0, OpenAPI 3.1 webhooks and a multi-file spec', () => {
