@@ -118,14 +118,14 @@ export function openRenderCache(dir: string, version: string, warn: (line: strin
   if (fs.existsSync(path.join(versionDir, MANIFEST_FILE)) && !isManifest(stored, version)) warn(`render cache: ${path.join(versionDir, MANIFEST_FILE)} is unreadable; every page is rendered`);
   const manifest: Manifest = isManifest(stored, version) ? stored : { format: CACHE_FORMAT, version, pages: {}, assets: {} };
   const pageFile = (key: string) => path.join(versionDir, PAGES_DIR, key.slice(0, 2), `${key}.html`);
-  const written = new Map<string, string>();
+  // Nothing rendered is held in memory: a 200-API catalog renders gigabytes of HTML. What a build wrote
+  // is read back from disk, checked like anything else.
   let rejected = 0;
 
   const cache: RenderCache = {
     dir,
-    has: (key) => KEY.test(key) && (written.has(key) || manifest.pages[key] !== undefined),
+    has: (key) => KEY.test(key) && manifest.pages[key] !== undefined,
     read(key) {
-      if (written.has(key)) return written.get(key);
       const expected = manifest.pages[key];
       if (!KEY.test(key) || expected === undefined) return undefined;
       let html: string;
@@ -145,7 +145,6 @@ export function openRenderCache(dir: string, version: string, warn: (line: strin
       if (!KEY.test(key)) throw new Error(`not a render key: ${key}`);
       writeAtomically(pageFile(key), html);
       manifest.pages[key] = toHash(html);
-      written.set(key, html);
     },
     addAssets(siteDir) {
       for (const file of listFiles(path.join(siteDir, '_astro'))) {

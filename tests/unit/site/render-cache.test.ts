@@ -31,6 +31,16 @@ describe('the render cache', () => {
     expect(fs.readdirSync(dir).sort()).toEqual([CACHE_MARKER_FILE].sort());
   });
 
+  it('holds no page in memory: what this build wrote is read back from disk, so a page removed since reads as missing', () => {
+    // A 200-API catalog renders gigabytes of HTML; keeping it in memory ran the build out of heap.
+    const dir = makeDir();
+    const cache = openRenderCache(dir, VERSION);
+    cache.write(KEY, '<p>pets</p>');
+    expect(cache.read(KEY)).toBe('<p>pets</p>');
+    fs.rmSync(findPageFile(dir));
+    expect(cache.read(KEY)).toBeUndefined();
+  });
+
   it('does not trust an entry whose bytes changed: it reads as missing and counts as rejected', () => {
     const dir = makeDir();
     const cache = openRenderCache(dir, VERSION);
