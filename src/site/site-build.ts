@@ -262,6 +262,12 @@ interface SiteInProgress {
   rendered: number;
 }
 
+function toSiteReport(site: SiteInProgress): SiteBuildReport {
+  const pages = site.pages.pages.length + 1;
+  const seconds = Object.values(site.stages).reduce((sum, value) => sum + value, 0);
+  return { target: site.plan.target, outDir: site.plan.outDir, apis: site.prepared.apis, pages: site.prepared.pages, seconds, stages: site.stages, rendered: site.rendered, reused: pages - site.rendered };
+}
+
 /** Every page of a prepared site with its render key: the page's record, its URL and the renderer version. */
 function getSitePages(name: string, dataDir: string, version: string): SitePages {
   const routes = JSON.parse(fs.readFileSync(path.join(dataDir, 'routes.json'), 'utf8')) as RouteEntry[];
@@ -421,17 +427,12 @@ export async function buildSites(
       if (leaks.diagnostics.length) throw new LeakError(leaks);
       setPublicModes(siteDir);
       built.push({ dir: siteDir, plan: site.plan });
-      const seconds = Object.values(site.stages).reduce((sum, value) => sum + value, 0);
-      const pages = site.pages.pages.length + 1;
-      const stageText = Object.entries(site.stages).map(([stage, value]) => `${stage} ${value.toFixed(1)} s`).join(', ');
-      log(`built ${site.name}: ${site.prepared.apis} APIs, ${site.prepared.pages} pages (${site.rendered} rendered, ${pages - site.rendered} reused) in ${seconds.toFixed(1)} s (${stageText})`);
+      const report = toSiteReport(site);
+      const stageText = Object.entries(report.stages).map(([stage, value]) => `${stage} ${value.toFixed(1)} s`).join(', ');
+      log(`built ${site.name}: ${report.apis} APIs, ${report.pages} pages (${report.rendered} rendered, ${report.reused} reused) in ${report.seconds.toFixed(1)} s (${stageText})`);
     });
     // Reported in build order, whichever site finished first.
-    for (const site of sites) {
-      const pages = site.pages.pages.length + 1;
-      const seconds = Object.values(site.stages).reduce((sum, value) => sum + value, 0);
-      result.sites.push({ target: site.plan.target, outDir: site.plan.outDir, apis: site.prepared.apis, pages: site.prepared.pages, seconds, stages: site.stages, rendered: site.rendered, reused: pages - site.rendered });
-    }
+    result.sites.push(...sites.map(toSiteReport));
     for (const { dir, plan } of built) swapIn(dir, plan.outDir, staging!);
     return result;
   } finally {
